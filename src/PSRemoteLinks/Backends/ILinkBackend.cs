@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using PSRemoteLinks.Http;
+
+namespace PSRemoteLinks.Backends
+{
+    /// <summary>
+    /// What a service can do with links. The cmdlets talk only to this; each backend hides its service's
+    /// paths, JSON and quirks. A backend throws <see cref="ApiException"/> for every failure, including a
+    /// request the service cannot do (before sending anything).
+    /// </summary>
+    internal interface ILinkBackend : IDisposable
+    {
+        TrackerKind Kind { get; }
+
+        /// <summary>Called once by the connection that owns the backend, so output objects can point back to it.</summary>
+        void Attach(IssueTrackerConnection connection);
+
+        /// <summary>Checks the credentials; returns who the service says we are.</summary>
+        Task<string> VerifyAsync(CallContext context);
+
+        Task<IReadOnlyList<RemoteIssueLink>> GetRemoteLinksAsync(string issue, CallContext context);
+
+        Task<RemoteIssueLink> GetRemoteLinkAsync(string issue, long id, CallContext context);
+
+        Task<RemoteIssueLink> GetRemoteLinkByGlobalIdAsync(string issue, string globalId, CallContext context);
+
+        /// <summary>Creates a link (on Jira with a globalId: creates or updates) and returns it as stored.</summary>
+        Task<RemoteIssueLink> NewRemoteLinkAsync(string issue, RemoteLinkValues values, CallContext context);
+
+        /// <summary>Changes only the given fields; every other field keeps its stored value.</summary>
+        Task<RemoteIssueLink> UpdateRemoteLinkAsync(string issue, long id, RemoteLinkValues changes, CallContext context);
+
+        Task RemoveRemoteLinkAsync(string issue, long id, CallContext context);
+
+        Task RemoveRemoteLinkByGlobalIdAsync(string issue, string globalId, CallContext context);
+
+        Task<IReadOnlyList<IssueLink>> GetIssueLinksAsync(string issue, CallContext context);
+
+        Task<IssueLink> NewIssueLinkAsync(string issue, string linkedIssue, string relationship, CallContext context);
+
+        Task RemoveIssueLinkAsync(string issue, long id, CallContext context);
+
+        Task<IReadOnlyList<IssueLinkType>> GetIssueLinkTypesAsync(CallContext context);
+
+        /// <summary>The relationship phrases -Relationship accepts on this connection (for completion and messages).</summary>
+        Task<IReadOnlyList<string>> GetRelationshipPhrasesAsync(CallContext context);
+
+        /// <summary>The values -Origin accepts (Tracker applications); empty where the service has none.</summary>
+        Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+
+namespace PSRemoteLinks.Commands
+{
+    /// <summary>Gets an issue's remote links: all of them, one by id, or (Jira) one by global id.</summary>
+    [Cmdlet(VerbsCommon.Get, "RemoteIssueLink", DefaultParameterSetName = AllSet)]
+    [OutputType(typeof(RemoteIssueLink))]
+    public sealed class GetRemoteIssueLinkCommand : LinkCmdletBase
+    {
+        private const string AllSet = "All";
+        private const string ByIdSet = "ById";
+        private const string ByGlobalIdSet = "ByGlobalId";
+
+        /// <summary>Issue keys (or ids).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateIssueKey]
+        public string[] Issue { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>The id of one remote link.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        /// <summary>Jira: the global id of one remote link.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByGlobalIdSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 255)]
+        public string? GlobalId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!MyInvocation.ExpectingInput)
+            {
+                ExpectTotal(Issue.Length);
+            }
+
+            foreach (var issue in Each(Issue))
+            {
+                switch (ParameterSetName)
+                {
+                    case ByIdSet:
+                        var id = Id;
+                        Run(issue, (backend, context) => backend.GetRemoteLinkAsync(issue, id, context));
+                        break;
+                    case ByGlobalIdSet:
+                        var globalId = GlobalId!;
+                        Run(issue, (backend, context) => backend.GetRemoteLinkByGlobalIdAsync(issue, globalId, context));
+                        break;
+                    default:
+                        Run(issue, (backend, context) => backend.GetRemoteLinksAsync(issue, context));
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using PSRemoteLinks.Http;
+
+namespace PSRemoteLinks.Commands
+{
+    /// <summary>
+    /// Verbose and debug lines of one item's calls, collected on whatever thread the calls ran and written later
+    /// from the pipeline thread (PowerShell forbids Write* from other threads).
+    /// </summary>
+    internal sealed class ItemLog
+    {
+        private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
+
+        public CallContext ContextFor(CancellationToken cancellation) =>
+            new CallContext(cancellation, text => _lines.Enqueue((false, text)), text => _lines.Enqueue((true, text)));
+
+        public void WriteTo(Cmdlet cmdlet)
+        {
+            while (_lines.TryDequeue(out var line))
+            {
+                if (line.Debug)
+                {
+                    cmdlet.WriteDebug(line.Text);
+                }
+                else
+                {
+                    cmdlet.WriteVerbose(line.Text);
+                }
+            }
+        }
+    }
+}

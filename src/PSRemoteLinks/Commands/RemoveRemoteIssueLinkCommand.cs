@@ -1,0 +1,47 @@
+using System.Management.Automation;
+
+namespace PSRemoteLinks.Commands
+{
+    /// <summary>Removes a remote link by id, or (Jira) by global id.</summary>
+    [Cmdlet(VerbsCommon.Remove, "RemoteIssueLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
+    public sealed class RemoveRemoteIssueLinkCommand : LinkCmdletBase
+    {
+        private const string ByIdSet = "ById";
+        private const string ByGlobalIdSet = "ByGlobalId";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateIssueKey]
+        public string Issue { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        /// <summary>Jira: the global id of the link to remove.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByGlobalIdSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 255)]
+        public string? GlobalId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var issue = Issue.Trim();
+            if (ParameterSetName == ByGlobalIdSet)
+            {
+                var globalId = GlobalId!;
+                if (ShouldProcess("remote link with globalId '" + globalId + "' on " + issue, "Remove"))
+                {
+                    RunSilently(issue, (backend, context) => backend.RemoveRemoteLinkByGlobalIdAsync(issue, globalId, context));
+                }
+
+                return;
+            }
+
+            var id = Id;
+            if (ShouldProcess("remote link " + id + " on " + issue, "Remove"))
+            {
+                RunSilently(issue, (backend, context) => backend.RemoveRemoteLinkAsync(issue, id, context));
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Management.Automation;
+
+namespace PSRemoteLinks.Commands
+{
+    /// <summary>
+    /// An absolute URL: a link target (any scheme) or, with <see cref="RequireHttp"/>, a server address.
+    /// Null and empty pass: clearing is allowed where the parameter allows it.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateAbsoluteUrlAttribute : ValidateArgumentsAttribute
+    {
+        public bool RequireHttp { get; set; }
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var text = arguments is Uri uri ? uri.OriginalString : arguments as string;
+            if (string.IsNullOrEmpty(text))
+            {
+                return;
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.IsFile && !text!.Contains("://"))
+            {
+                throw new ValidationMetadataException("'" + text + "' is not an absolute URL (such as https://host/path).");
+            }
+
+            if (RequireHttp && parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new ValidationMetadataException("'" + text + "' is not an http:// or https:// address.");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Net.Http;
+
+namespace PSRemoteLinks.Http
+{
+    /// <summary>One REST call, relative to the connection's API base. The URL is already escaped by the backend.</summary>
+    internal sealed class ApiRequest
+    {
+        public ApiRequest(HttpMethod method, string relativeUrl, byte[]? jsonBody = null, bool? retrySafe = null)
+        {
+            Method = method;
+            RelativeUrl = relativeUrl;
+            JsonBody = jsonBody;
+            // GET, PUT and DELETE are idempotent; a POST only when the backend says so (Jira upsert by globalId).
+            RetrySafe = retrySafe ?? method != HttpMethod.Post;
+        }
+
+        public HttpMethod Method { get; }
+
+        public string RelativeUrl { get; }
+
+        public byte[]? JsonBody { get; }
+
+        /// <summary>May this request be sent again after a failure or a 429/5xx answer?</summary>
+        public bool RetrySafe { get; }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Threading;
+
+namespace PSRemoteLinks.Http
+{
+    /// <summary>
+    /// What one cmdlet item's calls share: the cancellation that Ctrl+C triggers and where log lines go.
+    /// The sinks buffer; the cmdlet writes them from the pipeline thread, in input order.
+    /// </summary>
+    internal sealed class CallContext
+    {
+        private readonly Action<string>? _verbose;
+        private readonly Action<string>? _debug;
+
+        public CallContext(CancellationToken cancellation, Action<string>? verbose = null, Action<string>? debug = null)
+        {
+            Cancellation = cancellation;
+            _verbose = verbose;
+            _debug = debug;
+        }
+
+        public static CallContext None { get; } = new CallContext(CancellationToken.None);
+
+        public CancellationToken Cancellation { get; }
+
+        public void Verbose(string message) => _verbose?.Invoke(message);
+
+        public void Debug(string message) => _debug?.Invoke(message);
+    }
+}
