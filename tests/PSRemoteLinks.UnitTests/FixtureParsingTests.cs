@@ -43,8 +43,8 @@ namespace PSRemoteLinks.UnitTests
 
         [Theory]
         [InlineData("JiraPS/ConvertTo-JiraLink.json", true)]
-        [InlineData("JiraPS/Get-JiraRemoteLink.json", null)]
-        public void JiraPS_single_links(string fixture, bool? resolved)
+        [InlineData("JiraPS/Get-JiraRemoteLink.json", false)]
+        public void JiraPS_single_links(string fixture, bool resolved)
         {
             var link = JiraMapper.ToRemoteLink(Read(fixture, JiraJsonContext.Default.JiraRemoteLinkDto), "MKY-1", null);
             Assert.Equal(10000, link.Id);

@@ -27,6 +27,20 @@ namespace PSRemoteLinks.Backends
             return this;
         }
 
+        public RemoteLinkValues Without(RemoteLinkField field)
+        {
+            var copy = new RemoteLinkValues();
+            foreach (var pair in _values)
+            {
+                if (pair.Key != field)
+                {
+                    copy._values[pair.Key] = pair.Value;
+                }
+            }
+
+            return copy;
+        }
+
         public bool IsCleared(RemoteLinkField field) =>
             _values.TryGetValue(field, out var value) && (value == null || (value is string text && text.Length == 0));
 

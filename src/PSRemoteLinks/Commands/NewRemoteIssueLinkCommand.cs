@@ -36,7 +36,7 @@ namespace PSRemoteLinks.Commands
         [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
-        [ValidateLength(0, 255)]
+        [ValidateGlobalId]
         public string? GlobalId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -20,7 +20,7 @@ namespace PSRemoteLinks.Commands
         /// <summary>Jira: the global id of the link to remove.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByGlobalIdSet)]
         [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 255)]
+        [ValidateGlobalId]
         public string? GlobalId { get; set; }
 
         protected override void ProcessRecord()

@@ -37,7 +37,7 @@ namespace PSRemoteLinks.Commands
         [Parameter]
         [AllowNull]
         [AllowEmptyString]
-        [ValidateLength(0, 255)]
+        [ValidateGlobalId]
         public string? GlobalId { get; set; }
 
         [Parameter]

@@ -19,7 +19,7 @@ namespace PSRemoteLinks.Jira
             ApplicationName = dto.Application?.Name,
             IconUrl = dto.Object?.Icon?.Url16x16,
             IconTitle = dto.Object?.Icon?.Title,
-            Resolved = dto.Object?.Status?.Resolved,
+            Resolved = dto.Object?.Status?.Resolved ?? false,
             StatusIconUrl = dto.Object?.Status?.Icon?.Url16x16,
             StatusIconTitle = dto.Object?.Status?.Icon?.Title,
             StatusIconLink = dto.Object?.Status?.Icon?.Link,

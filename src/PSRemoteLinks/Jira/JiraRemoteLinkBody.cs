@@ -33,12 +33,20 @@ namespace PSRemoteLinks.Jira
 
         private static readonly RemoteLinkField[] TrackerOnly = { RemoteLinkField.Key, RemoteLinkField.Origin, RemoteLinkField.Backlink };
 
-        public const int MaxGlobalIdLength = 255;
+        public const int MaxGlobalIdLength = RemoteLinkLimits.MaxGlobalIdLength;
 
         /// <summary>The body of a create: only what was given.</summary>
         public static byte[] ForCreate(RemoteLinkValues values)
         {
             Validate(values, creating: true);
+            // "Not resolved" with no status icon is what a link without a status means; a link piped from
+            // Get-RemoteIssueLink carries Resolved = false, and copying it should not invent a status.
+            var statusIcon = values.Among(RemoteLinkField.StatusIconUrl, RemoteLinkField.StatusIconTitle, RemoteLinkField.StatusIconLink);
+            if (values.Flag(RemoteLinkField.Resolved) == false && statusIcon.All(values.IsCleared))
+            {
+                values = values.Without(RemoteLinkField.Resolved);
+            }
+
             var root = new JsonObject();
             Apply(root, values);
             return Serialize(root);

@@ -31,7 +31,8 @@ namespace PSRemoteLinks
 
         public string? IconTitle { get; set; }
 
-        public bool? Resolved { get; set; }
+        /// <summary>True when the linked item is done (Jira shows the link struck through).</summary>
+        public bool Resolved { get; set; }
 
         public string? StatusIconUrl { get; set; }
 

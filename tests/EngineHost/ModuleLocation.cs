@@ -1,0 +1,30 @@
+using System;
+using System.IO;
+
+namespace PSRemoteLinks.EngineHost;
+
+/// <summary>Where the build put the module that tests, samples and the benchmark import.</summary>
+public static class ModuleLocation
+{
+    /// <summary>
+    /// The module manifest published next to the running assembly, in a <c>PSRemoteLinks</c> folder.
+    /// Throws <see cref="FileNotFoundException"/> when the build did not copy it there.
+    /// </summary>
+    public static string PublishedManifest
+    {
+        get
+        {
+            string manifest = Path.Combine(AppContext.BaseDirectory, "PSRemoteLinks", "PSRemoteLinks.psd1");
+            if (!File.Exists(manifest))
+            {
+                throw new FileNotFoundException(
+                    $"The PSRemoteLinks module manifest was not found at '{manifest}'. The project that runs this code " +
+                    "must build src/PSRemoteLinks and copy its output (assembly, dependencies, PSRemoteLinks.psd1) into " +
+                    "a 'PSRemoteLinks' folder of its own output directory; rebuild that project.",
+                    manifest);
+            }
+
+            return manifest;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+
+namespace PSRemoteLinks.EngineHost;
+
+/// <summary>A script started in the background: it can be stopped like Ctrl+C and waited for.</summary>
+public sealed class RunningScript
+{
+    private readonly object _gate = new();
+    private readonly PowerShell _powerShell;
+    private readonly PSDataCollection<PSObject> _output;
+    private readonly IAsyncResult _invocation;
+    private readonly TextBuffer _hostText;
+    private readonly long _hostTextStart;
+    private ScriptResult? _result;
+
+    internal RunningScript(PowerShell powerShell, PSDataCollection<PSObject> output, IAsyncResult invocation, TextBuffer hostText, long hostTextStart)
+    {
+        _powerShell = powerShell;
+        _output = output;
+        _invocation = invocation;
+        _hostText = hostText;
+        _hostTextStart = hostTextStart;
+    }
+
+    /// <summary>True once the script has ended, whether normally, by an error or by a stop.</summary>
+    public bool IsCompleted => _invocation.IsCompleted;
+
+    /// <summary>Asks the script to stop, as Ctrl+C does; returns at once. Use <see cref="Wait"/> to see it end.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (_result is null && !_invocation.IsCompleted)
+            {
+                _powerShell.BeginStop(null, null);
+            }
+        }
+    }
+
+    /// <summary>Waits for the script to end; true if it did within <paramref name="timeout"/>.</summary>
+    public bool Wait(TimeSpan timeout)
+    {
+        if (!_invocation.AsyncWaitHandle.WaitOne(timeout))
+        {
+            return false;
+        }
+
+        Complete();
+        return true;
+    }
+
+    /// <summary>The run's result; only once it has ended (see <see cref="Wait"/>).</summary>
+    public ScriptResult Result
+    {
+        get
+        {
+            if (!_invocation.IsCompleted)
+            {
+                throw new InvalidOperationException("The script is still running: call Wait (or Stop then Wait) before reading its Result.");
+            }
+
+            return Complete();
+        }
+    }
+
+    private ScriptResult Complete()
+    {
+        lock (_gate)
+        {
+            if (_result is not null)
+            {
+                return _result;
+            }
+
+            Exception? terminatingError = null;
+            try
+            {
+                _powerShell.EndInvoke(_invocation);
+            }
+            catch (Exception ex)
+            {
+                // Whatever ended the script is its terminating error: a run never throws for what the script did.
+                terminatingError = ex;
+            }
+
+            bool stopped = terminatingError is PipelineStoppedException
+                || _powerShell.InvocationStateInfo.State == PSInvocationState.Stopped;
+            PSDataStreams streams = _powerShell.Streams;
+            _result = new ScriptResult(
+                output: _output.Where(item => item is not null).ToArray(),
+                errors: streams.Error.ToArray(),
+                terminatingError: terminatingError,
+                warnings: streams.Warning.Select(record => record.Message).ToArray(),
+                verbose: streams.Verbose.Select(record => record.Message).ToArray(),
+                debug: streams.Debug.Select(record => record.Message).ToArray(),
+                information: streams.Information.Select(record => record.MessageData).ToArray(),
+                progress: streams.Progress.ToArray(),
+                hostText: _hostText.TextSince(_hostTextStart),
+                stopped: stopped);
+            _powerShell.Dispose();
+            _output.Dispose();
+            return _result;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Threading.Tasks;
+using PSRemoteLinks.Emulator;
+using PSRemoteLinks.EngineHost;
+using Xunit;
+
+namespace PSRemoteLinks.Tests
+{
+    /// <summary>
+    /// Each test gets a fresh emulator and a fresh PowerShell session that imported the published module.
+    /// Scripts see $JiraUri, $JiraCred, $JiraPat, $TrackerUri, $TrackerToken, $OrgId, $CloudOrgId, $IamToken.
+    /// </summary>
+    public abstract class EngineTest : IAsyncLifetime
+    {
+        protected EmulatorServer Server { get; private set; } = null!;
+
+        protected PowerShellSession Shell { get; private set; } = null!;
+
+        protected EmulatorOptions Options => Server.Options;
+
+        public virtual async Task InitializeAsync()
+        {
+            Server = await EmulatorServer.StartAsync(CreateOptions());
+            Shell = PowerShellSession.Create(ModuleLocation.PublishedManifest);
+        }
+
+        public virtual async Task DisposeAsync()
+        {
+            Shell.Dispose();
+            await Server.DisposeAsync();
+        }
+
+        protected virtual EmulatorOptions CreateOptions() => new EmulatorOptions();
+
+        protected ScriptResult Run(string script, IDictionary<string, object?>? extra = null) => Shell.Run(script, Variables(extra));
+
+        protected RunningScript Start(string script) => Shell.Start(script, Variables(null));
+
+        /// <summary>Connects to the emulator's Jira and checks that it worked.</summary>
+        protected void ConnectJira(string extra = "")
+        {
+            var result = Run("Connect-Jira -Uri $JiraUri -Credential $JiraCred " + extra);
+            Assert.Empty(result.Errors);
+            Assert.Null(result.TerminatingError);
+        }
+
+        protected void ConnectTracker(string extra = "")
+        {
+            var result = Run("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId " + extra);
+            Assert.Empty(result.Errors);
+            Assert.Null(result.TerminatingError);
+        }
+
+        protected Dictionary<string, object?> Variables(IDictionary<string, object?>? extra)
+        {
+            var variables = new Dictionary<string, object?>
+            {
+                ["JiraUri"] = Server.JiraUri,
+                ["JiraCred"] = new PSCredential(Options.JiraUser, Secure(Options.JiraApiToken)),
+                ["JiraPat"] = Secure(Options.JiraPersonalAccessToken),
+                ["TrackerUri"] = Server.TrackerUri,
+                ["TrackerToken"] = Secure(Options.TrackerOAuthToken),
+                ["IamToken"] = Secure(Options.TrackerIamToken),
+                ["OrgId"] = Options.TrackerOrgId,
+                ["CloudOrgId"] = Options.TrackerCloudOrgId,
+            };
+            if (extra != null)
+            {
+                foreach (var pair in extra)
+                {
+                    variables[pair.Key] = pair.Value;
+                }
+            }
+
+            return variables;
+        }
+
+        protected static System.Security.SecureString Secure(string text) => new NetworkCredential(string.Empty, text).SecurePassword;
+
+        /// <summary>A property of an emitted object, as a user reads it ($obj.Name).</summary>
+        protected static object? Prop(PSObject item, string name) => item.Properties[name]?.Value is object value
+            ? (value is PSObject wrapped ? wrapped.BaseObject : value)
+            : null;
+
+        protected static string? Text(PSObject item, string name) => Prop(item, name)?.ToString();
+
+        protected static string TypeName(PSObject item) => item.BaseObject.GetType().FullName!;
+
+        /// <summary>The one error of a run, asserting there is exactly one.</summary>
+        protected static ErrorRecord SingleError(ScriptResult result)
+        {
+            Assert.Null(result.TerminatingError);
+            return Assert.Single(result.Errors);
+        }
+
+        /// <summary>
+        /// Runs the script inside try/catch: only a terminating error (ThrowTerminatingError, not WriteError)
+        /// is caught there, so getting the record back proves the error stopped the command.
+        /// </summary>
+        protected ErrorRecord TerminatingError(string script, IDictionary<string, object?>? extra = null)
+        {
+            var result = Run("try { " + script + " } catch { $_ }", extra);
+            Assert.Empty(result.Errors);
+            Assert.Null(result.TerminatingError);
+            return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+        }
+
+        /// <summary>Requests that changed something on the server.</summary>
+        protected IReadOnlyList<RecordedRequest> Changes() =>
+            Server.Requests.All.Where(r => r.Method != "GET").ToList();
+    }
+}
