@@ -42,17 +42,21 @@ internal sealed class RecordingHostUserInterface : PSHostUserInterface
 
     public override PSHostRawUserInterface RawUI => _rawUI;
 
-    public override void Write(string value) => Buffer.Append(value);
+    public override void Write(string value) => Buffer.Append(Plain(value));
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.Append(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.Append(Plain(value));
 
     public override void WriteLine() => Buffer.AppendLine(string.Empty);
 
-    public override void WriteLine(string value) => Buffer.AppendLine(value);
+    public override void WriteLine(string value) => Buffer.AppendLine(Plain(value));
 
-    public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.AppendLine(value);
+    public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.AppendLine(Plain(value));
 
-    public override void WriteErrorLine(string value) => Buffer.AppendLine(value);
+    public override void WriteErrorLine(string value) => Buffer.AppendLine(Plain(value));
+
+    // The formatter emits ANSI styling (table headers, error colours); like a console without VT support, the
+    // recording keeps the plain text unless $PSStyle.OutputRendering asks for ANSI.
+    private static string Plain(string value) => GetOutputString(value, supportsVirtualTerminal: false);
 
     // The prefixes are the ones the console host prints.
     public override void WriteVerboseLine(string message) => Buffer.AppendLine("VERBOSE: " + message);

@@ -1,0 +1,4 @@
+using System;
+using PSRemoteLinks.Quickstart;
+
+return await QuickstartRunner.RunAsync(Console.Out);
