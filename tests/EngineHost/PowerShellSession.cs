@@ -13,6 +13,8 @@ namespace PSRemoteLinks.EngineHost;
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
+    private volatile bool _disposed;
+
     private PowerShellSession(RecordingHost host, Runspace runspace)
     {
         Host = host;
@@ -38,10 +40,12 @@ public sealed class PowerShellSession : IDisposable
         }
 
         Runspace runspace = RunspaceFactory.CreateRunspace(host, initialState);
+        // Each run executes on a thread this library starts (see PipelineThread), not on one the engine creates.
+        runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
         var session = new PowerShellSession(host, runspace);
         try
         {
-            runspace.Open();
+            PipelineThread.Run(host.CurrentCulture, runspace.Open);
             if (modulePath is not null)
             {
                 session.ImportModule(modulePath);
@@ -60,12 +64,8 @@ public sealed class PowerShellSession : IDisposable
     /// Runs the script and waits for it. Script errors never throw: non-terminating ones are in
     /// <see cref="ScriptResult.Errors"/>, the one that ended the run in <see cref="ScriptResult.TerminatingError"/>.
     /// </summary>
-    public ScriptResult Run(string script, IDictionary<string, object?>? variables = null)
-    {
-        RunningScript running = Start(script, variables);
-        running.Wait(System.Threading.Timeout.InfiniteTimeSpan);
-        return running.Result;
-    }
+    public ScriptResult Run(string script, IDictionary<string, object?>? variables = null) =>
+        ToEnd(Start(script, variables));
 
     /// <summary>Starts the script without waiting; the handle can stop it and wait for it.</summary>
     public RunningScript Start(string script, IDictionary<string, object?>? variables = null) =>
@@ -93,24 +93,26 @@ public sealed class PowerShellSession : IDisposable
     /// Runs <c>&lt;script&gt; | Out-Default</c> with the script's errors rendered along with its output, as a
     /// console shows them; <see cref="ScriptResult.HostText"/> holds the rendering. Never throws for script errors.
     /// </summary>
-    public ScriptResult RunRendered(string script, IDictionary<string, object?>? variables = null)
-    {
-        RunningScript running = Begin(
+    public ScriptResult RunRendered(string script, IDictionary<string, object?>? variables = null) =>
+        ToEnd(Begin(
             powerShell =>
             {
                 powerShell.AddScript(script);
                 powerShell.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
                 powerShell.AddCommand("Out-Default");
             },
-            variables);
-        running.Wait(System.Threading.Timeout.InfiniteTimeSpan);
-        return running.Result;
-    }
+            variables));
 
-    public void Dispose() => Runspace.Dispose();
+    /// <summary>Closes the session; a script still running in it is stopped.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Runspace.Dispose();
+    }
 
     private RunningScript Begin(Action<PowerShell> addCommands, IDictionary<string, object?>? variables)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (variables is not null)
         {
             foreach (KeyValuePair<string, object?> variable in variables)
@@ -122,30 +124,22 @@ public sealed class PowerShellSession : IDisposable
         PowerShell powerShell = PowerShell.Create();
         powerShell.Runspace = Runspace;
         addCommands(powerShell);
-        var output = new PSDataCollection<PSObject>();
-        long hostTextStart = Host.Buffer.Position;
-        try
-        {
-            IAsyncResult invocation = powerShell.BeginInvoke<PSObject, PSObject>(null, output);
-            return new RunningScript(powerShell, output, invocation, Host.Buffer, hostTextStart);
-        }
-        catch
-        {
-            powerShell.Dispose();
-            output.Dispose();
-            throw;
-        }
+        return new RunningScript(powerShell, Host.CurrentCulture, Host.Buffer);
+    }
+
+    private static ScriptResult ToEnd(RunningScript running)
+    {
+        running.Wait(System.Threading.Timeout.InfiniteTimeSpan);
+        return running.Result;
     }
 
     private void ImportModule(string modulePath)
     {
-        RunningScript running = Begin(
+        ScriptResult import = ToEnd(Begin(
             powerShell => powerShell.AddCommand("Import-Module")
                 .AddParameter("Name", modulePath)
                 .AddParameter("ErrorAction", ActionPreference.Stop),
-            variables: null);
-        running.Wait(System.Threading.Timeout.InfiniteTimeSpan);
-        ScriptResult import = running.Result;
+            variables: null));
         if (import.TerminatingError is null && import.Errors.Count == 0)
         {
             return;
@@ -157,6 +151,16 @@ public sealed class PowerShellSession : IDisposable
         foreach (ErrorRecord error in records)
         {
             message.Append('\n').Append(error.FullyQualifiedErrorId).Append(": ").Append(error);
+            // A binary module that fails to load usually explains why only in the inner exceptions.
+            string shown = error.ToString();
+            for (Exception? inner = error.Exception?.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                if (inner.Message != shown)
+                {
+                    message.Append(" ---> ").Append(inner.Message);
+                    shown = inner.Message;
+                }
+            }
         }
 
         if (import.TerminatingError is { } terminating && import.TerminatingErrorRecord is null)

@@ -42,17 +42,17 @@ internal sealed class RecordingHostUserInterface : PSHostUserInterface
 
     public override PSHostRawUserInterface RawUI => _rawUI;
 
-    public override void Write(string value) => Buffer.Append(Plain(value));
+    public override void Write(string value) => Buffer.Append(Visible(value));
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.Append(Plain(value));
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.Append(Visible(value));
 
     public override void WriteLine() => Buffer.AppendLine(string.Empty);
 
-    public override void WriteLine(string value) => Buffer.AppendLine(Plain(value));
+    public override void WriteLine(string value) => Buffer.AppendLine(Visible(value));
 
-    public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.AppendLine(Plain(value));
+    public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.AppendLine(Visible(value));
 
-    public override void WriteErrorLine(string value) => Buffer.AppendLine(Plain(value));
+    public override void WriteErrorLine(string value) => Buffer.AppendLine(Visible(value));
 
     // The formatter emits ANSI styling (table headers, error colours); like a console without VT support, the
     // recording keeps the plain text unless $PSStyle.OutputRendering asks for ANSI.
@@ -119,6 +119,10 @@ internal sealed class RecordingHostUserInterface : PSHostUserInterface
     public override string ReadLine() => throw CannotPrompt("ReadLine");
 
     public override SecureString ReadLineAsSecureString() => throw CannotPrompt("ReadLineAsSecureString");
+
+    // Format views decorate text with ANSI colours whatever the host says; a host without virtual terminal
+    // support is expected to drop them, as the console host does when output is redirected.
+    private string Visible(string? text) => text is null ? string.Empty : GetOutputString(text, SupportsVirtualTerminal);
 
     private static PSInvalidOperationException CannotPrompt(string what) =>
         new($"The test host cannot prompt: {what} would wait for input that no one will type. Pass the value as a parameter instead.");

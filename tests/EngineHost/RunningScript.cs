@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 
 namespace PSRemoteLinks.EngineHost;
 
@@ -9,30 +12,30 @@ public sealed class RunningScript
 {
     private readonly object _gate = new();
     private readonly PowerShell _powerShell;
-    private readonly PSDataCollection<PSObject> _output;
-    private readonly IAsyncResult _invocation;
+    private readonly List<PSObject> _output = new();
     private readonly TextBuffer _hostText;
     private readonly long _hostTextStart;
+    private readonly Thread _thread;
+    private Exception? _terminatingError;
     private ScriptResult? _result;
 
-    internal RunningScript(PowerShell powerShell, PSDataCollection<PSObject> output, IAsyncResult invocation, TextBuffer hostText, long hostTextStart)
+    internal RunningScript(PowerShell powerShell, CultureInfo culture, TextBuffer hostText)
     {
         _powerShell = powerShell;
-        _output = output;
-        _invocation = invocation;
         _hostText = hostText;
-        _hostTextStart = hostTextStart;
+        _hostTextStart = hostText.Position;
+        _thread = PipelineThread.Start(culture, Execute);
     }
 
     /// <summary>True once the script has ended, whether normally, by an error or by a stop.</summary>
-    public bool IsCompleted => _invocation.IsCompleted;
+    public bool IsCompleted => !_thread.IsAlive;
 
     /// <summary>Asks the script to stop, as Ctrl+C does; returns at once. Use <see cref="Wait"/> to see it end.</summary>
     public void Stop()
     {
         lock (_gate)
         {
-            if (_result is null && !_invocation.IsCompleted)
+            if (_result is null && _thread.IsAlive)
             {
                 _powerShell.BeginStop(null, null);
             }
@@ -40,28 +43,32 @@ public sealed class RunningScript
     }
 
     /// <summary>Waits for the script to end; true if it did within <paramref name="timeout"/>.</summary>
-    public bool Wait(TimeSpan timeout)
-    {
-        if (!_invocation.AsyncWaitHandle.WaitOne(timeout))
-        {
-            return false;
-        }
-
-        Complete();
-        return true;
-    }
+    public bool Wait(TimeSpan timeout) => _thread.Join(timeout);
 
     /// <summary>The run's result; only once it has ended (see <see cref="Wait"/>).</summary>
     public ScriptResult Result
     {
         get
         {
-            if (!_invocation.IsCompleted)
+            if (_thread.IsAlive)
             {
                 throw new InvalidOperationException("The script is still running: call Wait (or Stop then Wait) before reading its Result.");
             }
 
             return Complete();
+        }
+    }
+
+    private void Execute()
+    {
+        try
+        {
+            _powerShell.Invoke<PSObject>(input: null, _output);
+        }
+        catch (Exception ex)
+        {
+            // Whatever ended the script is its terminating error: a run never throws for what the script did.
+            _terminatingError = ex;
         }
     }
 
@@ -74,24 +81,13 @@ public sealed class RunningScript
                 return _result;
             }
 
-            Exception? terminatingError = null;
-            try
-            {
-                _powerShell.EndInvoke(_invocation);
-            }
-            catch (Exception ex)
-            {
-                // Whatever ended the script is its terminating error: a run never throws for what the script did.
-                terminatingError = ex;
-            }
-
-            bool stopped = terminatingError is PipelineStoppedException
+            bool stopped = _terminatingError is PipelineStoppedException
                 || _powerShell.InvocationStateInfo.State == PSInvocationState.Stopped;
             PSDataStreams streams = _powerShell.Streams;
             _result = new ScriptResult(
                 output: _output.Where(item => item is not null).ToArray(),
                 errors: streams.Error.ToArray(),
-                terminatingError: terminatingError,
+                terminatingError: _terminatingError,
                 warnings: streams.Warning.Select(record => record.Message).ToArray(),
                 verbose: streams.Verbose.Select(record => record.Message).ToArray(),
                 debug: streams.Debug.Select(record => record.Message).ToArray(),
@@ -100,7 +96,6 @@ public sealed class RunningScript
                 hostText: _hostText.TextSince(_hostTextStart),
                 stopped: stopped);
             _powerShell.Dispose();
-            _output.Dispose();
             return _result;
         }
     }

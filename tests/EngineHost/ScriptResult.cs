@@ -41,7 +41,7 @@ public sealed class ScriptResult
     /// <summary>
     /// The error that ended the run, if one did (for example a RuntimeException or an
     /// ActionPreferenceStopException; its ErrorRecord is reachable through <see cref="IContainsErrorRecord"/>).
-    /// A stopped run carries the PipelineStoppedException here.
+    /// A stopped run usually has none: see <see cref="Stopped"/>.
     /// </summary>
     public Exception? TerminatingError { get; }
 
