@@ -121,6 +121,19 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void The_linked_issue_may_be_given_by_its_id()
+        {
+            var id = Server.Jira.AddIssue("E-5", "Given by id");
+
+            var result = Run("New-IssueLink A-1 -LinkedIssue $id -Relationship 'is blocked by'", new Dictionary<string, object?> { ["id"] = id });
+
+            Assert.Empty(result.Errors);
+            var link = Assert.Single(result.Output);
+            Assert.Equal("A-1 is blocked by E-5", link.BaseObject.ToString());
+            Assert.Equal(new JiraIssueLinkInfo(Server.Jira.IssueLinks("A-1").Single().Id, "Blocks", "E-5", "A-1"), Server.Jira.IssueLinks("A-1").Single());
+        }
+
+        [Fact]
         public void The_link_types_are_read_once_per_connection()
         {
             var result = Run("New-IssueLink A-1 B-2 blocks; New-IssueLink A-1 C-3 'relates to'; Get-IssueLinkType | Out-Null; "
