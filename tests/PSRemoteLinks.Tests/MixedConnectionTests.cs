@@ -76,6 +76,18 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void New_RemoteIssueLink_names_what_each_service_requires_before_any_request()
+        {
+            var result = Run(Connect + "New-RemoteIssueLink A-1 -Url https://x.example -Connection $jira; New-RemoteIssueLink TREK-1 -Origin ru.yandex.bitbucket -Connection $tracker");
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.Equal("Jira requires a remote link's -Title; it cannot be empty.", result.Errors[0].Exception.Message);
+            Assert.Contains("A Yandex Tracker external link needs -Key", result.Errors[1].Exception.Message);
+            Assert.All(result.Errors, e => Assert.Equal("InvalidInput,PSRemoteLinks.Commands.NewRemoteIssueLinkCommand", e.FullyQualifiedErrorId));
+            Assert.Empty(Changes());
+        }
+
+        [Fact]
         public void A_key_of_one_service_asked_of_the_other_is_that_services_not_found()
         {
             var result = Run(Connect + "Get-IssueLink TREK-1 -Connection $jira; Get-IssueLink A-1 -Connection $tracker");

@@ -131,6 +131,51 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void Links_piped_into_new_are_copied_onto_another_issue()
+        {
+            Server.Tracker.AddRemoteLink("TREK-1", Bitbucket, "PR-1");
+            Server.Tracker.AddRemoteLink("TREK-1", "ru.yandex.lunapark", "LOAD-5");
+
+            var result = Run("Get-RemoteIssueLink TREK-1 | New-RemoteIssueLink -Issue TREK-2");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "TREK-2", "TREK-2" }, result.Output.Select(o => Text(o, "Issue")).ToArray());
+            Assert.Equal(
+                new[] { Bitbucket + "/PR-1", "ru.yandex.lunapark/LOAD-5" },
+                Server.Tracker.RemoteLinks("TREK-2").Select(l => l.Origin + "/" + l.Key).ToArray());
+        }
+
+        [Fact]
+        public void A_missing_key_or_origin_is_a_clear_error_before_any_request()
+        {
+            var count = Server.Requests.Count;
+
+            var result = Run("New-RemoteIssueLink TREK-1 -Origin " + Bitbucket + "; New-RemoteIssueLink TREK-1 -Key PR-1 -Origin ''");
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.All(result.Errors, e =>
+            {
+                Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+                Assert.Equal("InvalidInput,PSRemoteLinks.Commands.NewRemoteIssueLinkCommand", e.FullyQualifiedErrorId);
+                Assert.Contains("needs -Key (the object's key in the application) and -Origin (the application id)", e.Exception.Message);
+            });
+            Assert.Equal(count, Server.Requests.Count);
+        }
+
+        [Fact]
+        public void Jira_links_piped_into_a_tracker_connection_are_refused_for_want_of_key_and_origin()
+        {
+            Server.Jira.AddIssue("A-1", "Jira issue");
+            Server.Jira.AddRemoteLink("A-1", "{\"object\":{\"url\":\"https://x.example\",\"title\":\"X\"}}");
+
+            var result = Run("$jira = Connect-Jira $JiraUri -Credential $JiraCred -Name site -PassThru; $tracker = Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -PassThru; "
+                + "Get-RemoteIssueLink A-1 -Connection $jira | New-RemoteIssueLink -Issue TREK-2 -Connection $tracker");
+
+            Assert.Contains("needs -Key", SingleError(result).Exception.Message);
+            Assert.Empty(Server.Requests.Where("POST", "/"));
+        }
+
+        [Fact]
         public void Set_is_not_supported_by_tracker_and_sends_no_request()
         {
             var id = Server.Tracker.AddRemoteLink("TREK-1", Bitbucket, "PR-1");
