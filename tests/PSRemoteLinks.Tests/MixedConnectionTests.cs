@@ -55,6 +55,22 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void Links_piped_into_New_IssueLink_are_copied_onto_another_issue_of_the_same_service()
+        {
+            Server.Jira.AddIssue("C-3", "Jira copy");
+            Server.Tracker.AddIssue("TREK-3", "Tracker copy");
+            Server.Jira.AddIssueLink("Blocks", "A-1", "B-2");
+            Server.Tracker.AddLink("TREK-1", "is parent task for", "TREK-2");
+
+            var result = Run(Connect + "Get-IssueLink A-1 -Connection $jira | New-IssueLink -Issue C-3; Get-IssueLink TREK-1 -Connection $tracker | New-IssueLink -Issue TREK-3");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "C-3 blocks B-2", "TREK-3 is parent task for TREK-2" }, result.Output.Select(o => o.BaseObject.ToString()).ToArray());
+            Assert.Equal("C-3", Server.Jira.IssueLinks("C-3").Single().InwardKey);
+            Assert.Equal("is subtask for", Server.Tracker.Links("TREK-2").Single(l => l.OtherKey == "TREK-3").Relationship);
+        }
+
+        [Fact]
         public void Every_request_goes_to_the_service_its_connection_names()
         {
             var result = Run(Connect
