@@ -5,11 +5,14 @@ namespace PSRemoteLinks.Backends
 {
     /// <summary>
     /// The fields a user named, with their values. A field that is absent is "leave as is"; a field present
-    /// with null or an empty string is "clear it".
+    /// with null or an empty string is "clear it". A field can be marked as taken from a piped object's property
+    /// rather than typed: a backend ignores such a field when its service has no such thing (a Tracker link piped
+    /// into New-RemoteIssueLink carries ApplicationName, which describes it but is not something Tracker sets).
     /// </summary>
     internal sealed class RemoteLinkValues
     {
         private readonly Dictionary<RemoteLinkField, object?> _values = new Dictionary<RemoteLinkField, object?>();
+        private readonly HashSet<RemoteLinkField> _piped = new HashSet<RemoteLinkField>();
 
         public IEnumerable<RemoteLinkField> Fields => _values.Keys;
 
@@ -27,6 +30,16 @@ namespace PSRemoteLinks.Backends
             return this;
         }
 
+        public RemoteLinkValues SetPiped(RemoteLinkField field, object? value)
+        {
+            _values[field] = value;
+            _piped.Add(field);
+            return this;
+        }
+
+        /// <summary>True when the value came from a piped object's property, not from the command line.</summary>
+        public bool IsPiped(RemoteLinkField field) => _piped.Contains(field);
+
         public RemoteLinkValues Without(RemoteLinkField field)
         {
             var copy = new RemoteLinkValues();
@@ -35,6 +48,10 @@ namespace PSRemoteLinks.Backends
                 if (pair.Key != field)
                 {
                     copy._values[pair.Key] = pair.Value;
+                    if (_piped.Contains(pair.Key))
+                    {
+                        copy._piped.Add(pair.Key);
+                    }
                 }
             }
 

@@ -1,39 +1,50 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using PSRemoteLinks.Backends;
 
 namespace PSRemoteLinks.Commands
 {
     /// <summary>
-    /// Adds a remote link to an issue and emits it as stored. On Jira, with -GlobalId, it creates or updates
-    /// (running it twice leaves one link). On Yandex Tracker it links an object of a registered application.
+    /// Adds a remote link to an issue and emits it as stored. On Jira (-Url, -Title ...), with -GlobalId, it creates
+    /// or updates (running it twice leaves one link). On Yandex Tracker (-Key, -Origin) it links an object of a
+    /// registered application.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "RemoteIssueLink", SupportsShouldProcess = true, DefaultParameterSetName = JiraSet)]
+    /// <remarks>
+    /// There are deliberately no Jira/Tracker parameter sets: a piped link has every property, null where its service
+    /// has none, and PowerShell fails a record whose null property meets a mandatory or not-null parameter of the
+    /// set it tries first. So Get-RemoteIssueLink | New-RemoteIssueLink could copy Jira links but not Tracker ones.
+    /// Which fields are required is the connection's backend's call, made before any request.
+    /// </remarks>
+    [Cmdlet(VerbsCommon.New, "RemoteIssueLink", SupportsShouldProcess = true)]
     [OutputType(typeof(RemoteIssueLink))]
     public sealed class NewRemoteIssueLinkCommand : LinkCmdletBase
     {
-        private const string JiraSet = "Jira";
-        private const string TrackerSet = "Tracker";
+        private ICollection<string> _typed = Array.Empty<string>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateIssueKey]
         public string Issue { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        /// <summary>Jira (required there): the link's target.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         [ValidateAbsoluteUrl]
         public string? Url { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        /// <summary>Jira (required there): the text shown for the link.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         public string? Title { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         public string? Summary { get; set; }
 
         /// <summary>Jira: identifies the link for upserts (at most 255 characters).</summary>
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [ValidateGlobalId]
@@ -44,67 +55,72 @@ namespace PSRemoteLinks.Commands
         [AllowEmptyString]
         public string? Relationship { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
         public string? IconUrl { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         public string? IconTitle { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         public string? ApplicationType { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         public string? ApplicationName { get; set; }
 
         /// <summary>Jira: show the link as resolved (struck through).</summary>
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Resolved { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
         public string? StatusIconUrl { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         public string? StatusIconTitle { get; set; }
 
-        [Parameter(ParameterSetName = JiraSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
         public string? StatusIconLink { get; set; }
 
-        /// <summary>Tracker: the object's key in the external application.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = TrackerSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        /// <summary>Tracker (required there): the object's key in the external application.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         public string? Key { get; set; }
 
-        /// <summary>Tracker: the application id (see GET /v2/applications).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = TrackerSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        /// <summary>Tracker (required there): the application id (see GET /v2/applications).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         [ArgumentCompleter(typeof(OriginCompleter))]
         public string? Origin { get; set; }
 
-        /// <summary>Tracker: ask the application to link back to the issue.</summary>
-        [Parameter(ParameterSetName = TrackerSet)]
+        /// <summary>Tracker: ask the application to link back to the issue (sent as ?backlink=true|false).</summary>
+        [Parameter]
         public SwitchParameter Backlink { get; set; }
+
+        /// <summary>Remembers what the command line gave; anything else bound later came from a piped object.</summary>
+        protected override void BeginProcessing() => _typed = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
 
         protected override void ProcessRecord()
         {
             var issue = Issue.Trim();
-            var values = RemoteLinkParameters.From(MyInvocation.BoundParameters);
+            var values = RemoteLinkParameters.From(MyInvocation.BoundParameters, _typed);
             var what = Title ?? Key ?? Url;
             if (!ShouldProcess(issue, "Add remote link '" + what + "'"))
             {

@@ -10,14 +10,30 @@ namespace PSRemoteLinks.Commands
     {
         private static readonly RemoteLinkField[] AllFields = (RemoteLinkField[])Enum.GetValues(typeof(RemoteLinkField));
 
-        public static RemoteLinkValues From(IDictionary<string, object?> bound)
+        /// <param name="bound">The bound parameters of the current record.</param>
+        /// <param name="typed">
+        /// The parameters given on the command line (null: all of them). Any other bound field came from a piped
+        /// object's property: an empty one is left out (the source has no such value, which for a new link is the
+        /// same as not giving it) and the rest are marked as piped.
+        /// </param>
+        public static RemoteLinkValues From(IDictionary<string, object?> bound, ICollection<string>? typed = null)
         {
             var values = new RemoteLinkValues();
             foreach (var field in AllFields)
             {
-                if (bound.TryGetValue(field.ToString(), out var value))
+                if (!bound.TryGetValue(field.ToString(), out var value))
                 {
-                    values.Set(field, Unwrap(value));
+                    continue;
+                }
+
+                value = Unwrap(value);
+                if (typed == null || typed.Contains(field.ToString()))
+                {
+                    values.Set(field, value);
+                }
+                else if (value != null && !(value is string text && text.Length == 0))
+                {
+                    values.SetPiped(field, value);
                 }
             }
 

@@ -107,13 +107,13 @@ namespace PSRemoteLinks.Jira
 
         public async Task<IReadOnlyList<IssueLink>> GetIssueLinksAsync(string issue, CallContext context)
         {
-            var response = await SendAsync(HttpMethod.Get, "issue/" + PathSegment.IssueKey(issue) + "?fields=issuelinks", context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, IssueWithLinks(issue), context).ConfigureAwait(false);
             return JiraMapper.ToIssueLinks(Read(response, Json.JiraIssueDto), issue, _connection);
         }
 
         public async Task<IssueLink> NewIssueLinkAsync(string issue, string linkedIssue, string relationship, CallContext context)
         {
-            var issueSegment = PathSegment.IssueKey(issue);
+            PathSegment.IssueKey(issue);
             PathSegment.IssueKey(linkedIssue);
             var resolved = JiraRelationships.Resolve(relationship, await LinkTypesAsync(context).ConfigureAwait(false));
 
@@ -123,20 +123,20 @@ namespace PSRemoteLinks.Jira
             var body = IssueLinkBody(resolved.Type, inward.Trim(), outward.Trim());
             await _http.SendAsync(new ApiRequest(HttpMethod.Post, "issueLink", body, retrySafe: false), context).ConfigureAwait(false);
 
-            // Jira answers 201 with an empty body: find the new link among the issue's links.
-            var links = await GetIssueLinksAsync(issue, context).ConfigureAwait(false);
-            var created = links
-                .Where(l => JiraMapper.SameKey(l.LinkedIssue, linkedIssue) && string.Equals(l.Type, resolved.Type.Name, StringComparison.OrdinalIgnoreCase)
-                    && l.Direction == (resolved.IssueIsOutward ? "Outward" : "Inward"))
+            // Jira answers 201 with an empty body: find the new link among the issue's links. The linked issue may
+            // have been given by key or by id, so the entry is matched on both.
+            var response = await SendAsync(HttpMethod.Get, IssueWithLinks(issue), context).ConfigureAwait(false);
+            var created = (Read(response, Json.JiraIssueDto).Fields?.IssueLinks ?? new List<JiraIssueLinkDto>())
+                .Where(l => JiraRelationships.SameType(l.Type, resolved.Type) && Names(resolved.IssueIsOutward ? l.OutwardIssue : l.InwardIssue, linkedIssue))
                 .OrderByDescending(l => l.Id)
                 .FirstOrDefault();
             if (created == null)
             {
                 throw new ApiException(ApiErrorKind.InvalidResponse, "LinkNotFoundAfterCreate",
-                    "Jira accepted the link " + issue + " " + relationship + " " + linkedIssue + " but " + issue + "'s links do not show it (" + issueSegment + ").");
+                    "Jira accepted the link " + issue + " " + relationship + " " + linkedIssue + " but " + issue + "'s links do not show it.");
             }
 
-            return created;
+            return JiraMapper.ToIssueLink(created, issue, _connection)!;
         }
 
         public Task RemoveIssueLinkAsync(string issue, long id, CallContext context)
@@ -189,6 +189,11 @@ namespace PSRemoteLinks.Jira
 
         private T Read<T>(ApiResponse response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
             JsonBodies.Read(response, type, Service, _http.Redactor);
+
+        private static string IssueWithLinks(string issue) => "issue/" + PathSegment.IssueKey(issue) + "?fields=issuelinks";
+
+        private static bool Names(JiraLinkedIssueDto? other, string keyOrId) =>
+            other != null && (JiraMapper.SameKey(other.Key, keyOrId) || JiraMapper.SameKey(other.Id, keyOrId));
 
         private static string RemoteLinks(string issue) => "issue/" + PathSegment.IssueKey(issue) + "/remotelink";
 

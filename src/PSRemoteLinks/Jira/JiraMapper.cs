@@ -36,29 +36,38 @@ namespace PSRemoteLinks.Jira
             var links = new List<IssueLink>();
             foreach (var entry in dto.Fields?.IssueLinks ?? new List<JiraIssueLinkDto>())
             {
-                var outward = entry.OutwardIssue != null;
-                var other = entry.OutwardIssue ?? entry.InwardIssue;
-                if (other == null)
+                if (ToIssueLink(entry, issue, connection) is IssueLink link)
                 {
-                    continue;
+                    links.Add(link);
                 }
-
-                links.Add(new IssueLink
-                {
-                    Issue = issue,
-                    Id = entry.Id ?? 0,
-                    Relationship = (outward ? entry.Type?.Outward : entry.Type?.Inward) ?? entry.Type?.Name ?? string.Empty,
-                    Direction = outward ? "Outward" : "Inward",
-                    LinkedIssue = other.Key ?? other.Id ?? string.Empty,
-                    LinkedIssueSummary = other.Fields?.Summary,
-                    LinkedIssueStatus = other.Fields?.Status?.Name,
-                    Type = entry.Type?.Name,
-                    Self = entry.Self,
-                    Connection = connection,
-                });
             }
 
             return links;
+        }
+
+        /// <summary>One <c>fields.issuelinks</c> entry of <paramref name="issue"/>; null when it names no other issue.</summary>
+        public static IssueLink? ToIssueLink(JiraIssueLinkDto entry, string issue, IssueTrackerConnection? connection)
+        {
+            var outward = entry.OutwardIssue != null;
+            var other = entry.OutwardIssue ?? entry.InwardIssue;
+            if (other == null)
+            {
+                return null;
+            }
+
+            return new IssueLink
+            {
+                Issue = issue,
+                Id = entry.Id ?? 0,
+                Relationship = (outward ? entry.Type?.Outward : entry.Type?.Inward) ?? entry.Type?.Name ?? string.Empty,
+                Direction = outward ? "Outward" : "Inward",
+                LinkedIssue = other.Key ?? other.Id ?? string.Empty,
+                LinkedIssueSummary = other.Fields?.Summary,
+                LinkedIssueStatus = other.Fields?.Status?.Name,
+                Type = entry.Type?.Name,
+                Self = entry.Self,
+                Connection = connection,
+            };
         }
 
         public static IssueLinkType ToLinkType(JiraIssueLinkTypeDto dto, IssueTrackerConnection? connection) => new IssueLinkType

@@ -80,6 +80,12 @@ namespace PSRemoteLinks.Jira
             return phrases;
         }
 
+        /// <summary>True when an issue's link entry is of the given site type (by id when both have one, else by name).</summary>
+        public static bool SameType(JiraIssueLinkTypeDto? entryType, JiraIssueLinkTypeDto type) =>
+            entryType != null && (!string.IsNullOrEmpty(entryType.Id) && !string.IsNullOrEmpty(type.Id)
+                ? entryType.Id == type.Id
+                : Same(entryType.Name, type.Name));
+
         private static void Add(List<string> phrases, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value) && !phrases.Contains(value!, StringComparer.OrdinalIgnoreCase))

@@ -63,7 +63,9 @@ namespace PSRemoteLinks.Tracker
 
         public async Task<RemoteIssueLink> NewRemoteLinkAsync(string issue, RemoteLinkValues values, CallContext context)
         {
-            var jiraFields = values.Among(JiraOnly).Where(f => !values.IsCleared(f)).ToList();
+            // A Jira field typed on the command line is a mistake worth naming; one piped in from a Tracker link
+            // (ApplicationName, Resolved ...) only describes that link and is not something Tracker sets.
+            var jiraFields = values.Among(JiraOnly).Where(f => !values.IsCleared(f) && !values.IsPiped(f)).ToList();
             if (jiraFields.Count > 0)
             {
                 throw ApiException.InvalidInput("-" + string.Join(", -", jiraFields) + " apply to Jira remote links; a Yandex Tracker external link takes -Key, -Origin and optionally -Relationship and -Backlink.");
