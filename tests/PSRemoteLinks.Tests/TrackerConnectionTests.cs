@@ -101,6 +101,18 @@ namespace PSRemoteLinks.Tests
             Assert.StartsWith(Server.TrackerUri + "/v3/issues/TREK-1/links/", Text(result.Output[1], "Self"));
         }
 
+        [Theory]
+        [InlineData("/v3", "", "/tracker/v3/myself")]
+        [InlineData("/v2/", "", "/tracker/v2/myself")]
+        [InlineData("/v3", " -ApiVersion v2", "/tracker/v2/myself")]
+        public void An_address_copied_with_its_api_version_is_not_doubled(string suffix, string extra, string expectedPath)
+        {
+            var result = Run("Connect-YandexTracker -Uri ($TrackerUri.AbsoluteUri + '" + suffix + "') -Token $TrackerToken -OrgId $OrgId" + extra);
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(expectedPath, Assert.Single(Server.Requests.All).Path);
+        }
+
         [Fact]
         public void A_wrong_organisation_fails_to_connect_with_Trackers_403_message()
         {

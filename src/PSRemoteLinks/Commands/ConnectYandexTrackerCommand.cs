@@ -58,9 +58,20 @@ namespace PSRemoteLinks.Commands
                     "IamTokenNeedsCloudOrgId", ErrorCategory.InvalidArgument, TokenType));
             }
 
-            var root = new Uri(Uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-            CheckTransport(root);
+            // An address copied with its API version (".../v3") names the version too, unless -ApiVersion says otherwise.
+            var address = Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
             var version = ApiVersion.ToLowerInvariant();
+            foreach (var known in new[] { "v2", "v3" })
+            {
+                if (address.EndsWith("/" + known, StringComparison.OrdinalIgnoreCase))
+                {
+                    address = address.Substring(0, address.Length - known.Length - 1);
+                    version = MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)) ? version : known;
+                }
+            }
+
+            var root = new Uri(address + "/");
+            CheckTransport(root);
             var settings = new PipelineSettings("Yandex Tracker", new Uri(root, version + "/"));
             var token = Reveal(Token!);
             settings.Authorization = new AuthenticationHeaderValue(iam ? "Bearer" : "OAuth", token);
