@@ -144,6 +144,19 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void A_link_type_added_after_connecting_is_found_by_one_fresh_read()
+        {
+            // The first read of the link types happens before an administrator added "Blocks".
+            Server.Faults.Add(Fault.Serve(200, "{\"issueLinkTypes\":[{\"id\":\"10003\",\"name\":\"Relates\",\"inward\":\"relates to\",\"outward\":\"relates to\"}]}").For("GET", "/issueLinkType"));
+
+            var result = Run("Get-IssueLinkType | Out-Null; New-IssueLink A-1 B-2 blocks");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal("A-1 blocks B-2", Assert.Single(result.Output).BaseObject.ToString());
+            Assert.Equal(2, Server.Requests.Where("GET", "/issueLinkType").Count);
+        }
+
+        [Fact]
         public void Link_types_are_listed_with_both_phrases()
         {
             var result = Run("Get-IssueLinkType");

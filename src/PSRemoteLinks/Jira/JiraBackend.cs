@@ -115,7 +115,7 @@ namespace PSRemoteLinks.Jira
         {
             PathSegment.IssueKey(issue);
             PathSegment.IssueKey(linkedIssue);
-            var resolved = JiraRelationships.Resolve(relationship, await LinkTypesAsync(context).ConfigureAwait(false));
+            var resolved = await ResolveAsync(relationship, context).ConfigureAwait(false);
 
             // "A blocks B" (A on the outward side) is {inwardIssue: A, outwardIssue: B}.
             var inward = resolved.IssueIsOutward ? issue : linkedIssue;
@@ -158,12 +158,23 @@ namespace PSRemoteLinks.Jira
 
         public void Dispose() => _http.Dispose();
 
+        /// <summary>
+        /// Resolves against the cached link types; a phrase they lack is tried once more against a fresh read,
+        /// so a link type an administrator added since the connection was made is found without reconnecting.
+        /// </summary>
+        private async Task<JiraRelationship> ResolveAsync(string relationship, CallContext context)
+        {
+            var cached = await LinkTypesAsync(context).ConfigureAwait(false);
+            var types = JiraRelationships.Knows(relationship, cached) ? cached : await LinkTypesAsync(context, refresh: true).ConfigureAwait(false);
+            return JiraRelationships.Resolve(relationship, types);
+        }
+
         /// <summary>The site's link types, read once per connection (a failed read is not cached).</summary>
-        private Task<IReadOnlyList<JiraIssueLinkTypeDto>> LinkTypesAsync(CallContext context)
+        private Task<IReadOnlyList<JiraIssueLinkTypeDto>> LinkTypesAsync(CallContext context, bool refresh = false)
         {
             lock (_typesLock)
             {
-                if (_types == null || _types.IsFaulted || _types.IsCanceled)
+                if (refresh || _types == null || _types.IsFaulted || _types.IsCanceled)
                 {
                     _types = FetchLinkTypesAsync(context);
                 }

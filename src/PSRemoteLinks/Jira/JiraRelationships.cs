@@ -29,6 +29,27 @@ namespace PSRemoteLinks.Jira
         public static JiraRelationship Resolve(string phrase, IReadOnlyList<JiraIssueLinkTypeDto> types)
         {
             var wanted = phrase.Trim();
+            var distinct = Matches(wanted, types);
+            if (distinct.Count == 1)
+            {
+                return distinct[0];
+            }
+
+            if (distinct.Count == 0)
+            {
+                throw ApiException.InvalidInput("'" + wanted + "' is not a relationship on this Jira site. Valid values: " + string.Join(", ", Phrases(types).Select(Quote)) + ".");
+            }
+
+            throw ApiException.InvalidInput("'" + wanted + "' is ambiguous on this Jira site: it matches "
+                + string.Join(", ", distinct.Select(d => "type " + Quote(d.Type.Name ?? string.Empty) + " (" + Quote((d.IssueIsOutward ? d.Type.Outward : d.Type.Inward) ?? string.Empty) + ")"))
+                + ". Give the exact phrase of one type.");
+        }
+
+        /// <summary>True when some link type has this name or phrase (resolving it may still find it ambiguous).</summary>
+        public static bool Knows(string phrase, IReadOnlyList<JiraIssueLinkTypeDto> types) => Matches(phrase.Trim(), types).Count > 0;
+
+        private static List<JiraRelationship> Matches(string wanted, IReadOnlyList<JiraIssueLinkTypeDto> types)
+        {
             var matches = new List<JiraRelationship>();
             foreach (var type in types)
             {
@@ -43,23 +64,10 @@ namespace PSRemoteLinks.Jira
                 }
             }
 
-            var distinct = matches
+            return matches
                 .GroupBy(m => (m.Type.Id ?? m.Type.Name) + "|" + m.IssueIsOutward, StringComparer.OrdinalIgnoreCase)
                 .Select(g => g.First())
                 .ToList();
-            if (distinct.Count == 1)
-            {
-                return distinct[0];
-            }
-
-            if (distinct.Count == 0)
-            {
-                throw ApiException.InvalidInput("'" + wanted + "' is not a relationship on this Jira site. Valid values: " + string.Join(", ", Phrases(types).Select(Quote)) + ".");
-            }
-
-            throw ApiException.InvalidInput("'" + wanted + "' is ambiguous on this Jira site: it matches "
-                + string.Join(", ", distinct.Select(d => "type " + Quote(d.Type.Name ?? string.Empty) + " (" + Quote((d.IssueIsOutward ? d.Type.Outward : d.Type.Inward) ?? string.Empty) + ")"))
-                + ". Give the exact phrase of one type.");
         }
 
         /// <summary>Every phrase -Relationship accepts: each type's outward and inward phrase, then the type names.</summary>
