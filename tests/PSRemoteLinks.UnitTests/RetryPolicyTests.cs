@@ -199,6 +199,7 @@ namespace PSRemoteLinks.UnitTests
             Assert.False(decision.Retry);
             Assert.Contains("asked to wait 3600 s", decision.GivingUpNote);
             Assert.Contains("longer than PSRemoteLinks waits (60 s)", decision.GivingUpNote);
+            Assert.Null(decision.ConnectionPause);
         }
 
         [Fact]

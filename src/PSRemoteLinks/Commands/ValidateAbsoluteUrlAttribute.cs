@@ -5,7 +5,7 @@ namespace PSRemoteLinks.Commands
 {
     /// <summary>
     /// An absolute URL: a link target (any scheme) or, with <see cref="RequireHttp"/>, a server address.
-    /// Null and empty pass: clearing is allowed where the parameter allows it.
+    /// Null and empty pass (clearing is allowed where the parameter allows it), except an empty server address.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateAbsoluteUrlAttribute : ValidateArgumentsAttribute
@@ -17,6 +17,12 @@ namespace PSRemoteLinks.Commands
             var text = arguments is Uri uri ? uri.OriginalString : arguments as string;
             if (string.IsNullOrEmpty(text))
             {
+                // A server address cannot be cleared; PowerShell turns '' into an empty relative [Uri], not $null.
+                if (RequireHttp && arguments != null)
+                {
+                    throw new ValidationMetadataException("The address is empty: give an http:// or https:// address.");
+                }
+
                 return;
             }
 

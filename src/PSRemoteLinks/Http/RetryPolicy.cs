@@ -57,9 +57,10 @@ namespace PSRemoteLinks.Http
             var pause = rateLimited ? wait : (TimeSpan?)null;
             if (failure.ServerWait > MaxServerWait)
             {
+                // No connection-wide pause either: holding every request back that long would look like a hang.
                 return RetryDecision.GiveUp(
                     "The server asked to wait " + Seconds(failure.ServerWait!.Value) + " before trying again, longer than PSRemoteLinks waits ("
-                    + Seconds(MaxServerWait) + ").", pause);
+                    + Seconds(MaxServerWait) + ").");
             }
 
             if (!request.RetrySafe)
