@@ -142,7 +142,7 @@ namespace PSRemoteLinks.Tests
         {
             await using var other = await EmulatorServer.StartAsync();
             // Same machine, another name: "localhost" is not the "127.0.0.1" the connection was made to.
-            var elsewhere = "http://localhost:" + other.BaseUri.Port + "/jira/rest/api/2/issue/A-1/remotelink?token=" + Options.JiraApiToken;
+            var elsewhere = "http://collector:s3cr3t-in-location@localhost:" + other.BaseUri.Port + "/jira/rest/api/2/issue/A-1/remotelink?token=" + Options.JiraApiToken;
             Server.Faults.Add(Fault.Redirect(status, elsewhere).For("GET", "/remotelink"));
 
             var result = RunBounded("Get-RemoteIssueLink A-1 -Verbose -Debug");
@@ -154,6 +154,7 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(0, other.Requests.Count);
             Assert.Single(Server.Requests.All);
             AssertNoSecretVisible(result);
+            Assert.DoesNotContain("s3cr3t-in-location", result.EverythingVisible() + error.Exception);
         }
 
         [Fact]

@@ -79,6 +79,20 @@ namespace PSRemoteLinks.Tests
             Assert.Empty(Run("Get-IssueTrackerConnection").Output);
         }
 
+        [Theory]
+        [InlineData("Connect-Jira -Uri 'https://admin:pa55word-in-uri@jira.example.com' -Credential $JiraCred")]
+        [InlineData("Connect-Jira -Uri $JiraUri -Credential $JiraCred -Proxy 'http://svc:pa55word-in-uri@proxy.corp:3128'")]
+        public void An_address_with_a_password_in_it_is_refused_without_showing_the_password(string script)
+        {
+            var result = RunBounded(script);
+
+            var error = OnlyError(result);
+            Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+            Assert.Contains("contains a user name or password", error.Exception.Message);
+            Assert.DoesNotContain("pa55word-in-uri", error.Exception.Message);
+            Assert.Equal(0, Server.Requests.Count);
+        }
+
         [Fact]
         public void A_bad_uri_is_named_in_the_error()
         {

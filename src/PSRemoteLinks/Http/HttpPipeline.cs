@@ -177,7 +177,7 @@ namespace PSRemoteLinks.Http
                     return response;
                 }
 
-                var target = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(url, response.Headers.Location);
+                var target = WithoutUserInfo(response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(url, response.Headers.Location));
                 response.Dispose();
                 if (!RedirectKeepsCredentialsSafe(url, target))
                 {
@@ -206,6 +206,10 @@ namespace PSRemoteLinks.Http
                 url = target;
             }
         }
+
+        /// <summary>A Location header may carry user:password@; it is neither followed with nor shown.</summary>
+        private static Uri WithoutUserInfo(Uri uri) =>
+            string.IsNullOrEmpty(uri.UserInfo) ? uri : new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
 
         /// <summary>Same host name (the port may change, as it does from http:// to https://), and never a downgrade to plain http://.</summary>
         internal static bool RedirectKeepsCredentialsSafe(Uri from, Uri to)
