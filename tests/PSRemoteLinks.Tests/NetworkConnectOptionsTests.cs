@@ -107,7 +107,7 @@ namespace PSRemoteLinks.Tests
             Server.Jira.AddIssue("A-1", "Exists");
             Server.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(2)).For("GET", "/remotelink").Times(-1));
 
-            var result = RunBounded("$hasty = Connect-Jira $JiraUri -Credential $JiraCred -TimeoutSec 1 -MaximumRetryCount 0 -Name hasty -PassThru; "
+            var result = RunBounded("$hasty = Connect-Jira $JiraUri -Credential $JiraCred -TimeoutSec 1 -MaximumRetryCount 0 -SkipVerification -Name hasty -PassThru; "
                 + "$patient = Connect-Jira $JiraUri -Credential $JiraCred -TimeoutSec 30 -Name patient -PassThru; "
                 + "Get-RemoteIssueLink A-1 -Connection $hasty; Get-RemoteIssueLink A-1 -Connection $patient; Get-RemoteIssueLink A-1 -Connection $hasty");
 
