@@ -31,16 +31,16 @@ namespace PSRemoteLinks.Commands
                 throw new ValidationMetadataException("'" + text + "' is not an absolute URL (such as https://host/path).");
             }
 
-            if (RequireHttp && parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
-            {
-                throw new ValidationMetadataException("'" + text + "' is not an http:// or https:// address.");
-            }
-
             // A server address is shown (the connection's Uri, messages): credentials in it would be shown with it.
             if (RequireHttp && !string.IsNullOrEmpty(parsed.UserInfo))
             {
                 throw new ValidationMetadataException("The address " + parsed.Scheme + "://" + parsed.Authority
                     + " contains a user name or password: give credentials with -Credential (or -ProxyCredential for a proxy) instead.");
+            }
+
+            if (RequireHttp && parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new ValidationMetadataException("'" + text + "' is not an http:// or https:// address.");
             }
         }
     }
