@@ -64,6 +64,23 @@ namespace PSRemoteLinks.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>Refuses contradictory network options before anything is sent.</summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RefuseTogether(NoProxy && Proxy != null, "-Proxy", "-NoProxy", "a proxy and no proxy");
+            RefuseTogether(NoProxy && ProxyCredential != null, "-ProxyCredential", "-NoProxy", "proxy credentials and no proxy");
+            RefuseTogether(NoProxy && ProxyUseDefaultCredentials, "-ProxyUseDefaultCredentials", "-NoProxy", "proxy credentials and no proxy");
+            RefuseTogether(ProxyCredential != null && ProxyUseDefaultCredentials, "-ProxyCredential", "-ProxyUseDefaultCredentials", "two sets of proxy credentials");
+            if (Certificate != null && !Certificate.HasPrivateKey)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("The certificate given with -Certificate (" + Certificate.Subject + ") has no private key, so it cannot prove who you are "
+                        + "to the server. Pass the certificate from a store or a .pfx file that holds its key."),
+                    "CertificateWithoutPrivateKey", ErrorCategory.InvalidArgument, Certificate.Subject));
+            }
+        }
+
         internal NetworkOptions NetworkOptions() => new NetworkOptions
         {
             Proxy = Proxy,
@@ -129,6 +146,16 @@ namespace PSRemoteLinks.Commands
             if (PassThru)
             {
                 WriteObject(connection);
+            }
+        }
+
+        private void RefuseTogether(bool both, string first, string second, string what)
+        {
+            if (both)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException(first + " and " + second + " cannot be used together: they ask for " + what + "."),
+                    "ContradictoryProxyOptions", ErrorCategory.InvalidArgument, first + " " + second));
             }
         }
 

@@ -54,7 +54,7 @@ namespace PSRemoteLinks.Commands
         protected override void ProcessRecord()
         {
             var site = BaseOf(Uri ?? Gateway);
-            var shown = CloudId == null ? site : new Uri(site.AbsoluteUri + "ex/jira/" + CloudId + "/");
+            var shown = CloudId == null ? site : ThroughGateway(site, CloudId);
             CheckTransport(shown);
 
             var settings = new PipelineSettings("Jira", new Uri(shown, "rest/api/2/"));
@@ -75,6 +75,15 @@ namespace PSRemoteLinks.Commands
 
             var shownWithoutSlash = new Uri(shown.AbsoluteUri.TrimEnd('/'));
             Complete(Name ?? CloudId ?? DefaultName(shown), TrackerKind.Jira, shownWithoutSlash, settings, pipeline => new JiraBackend(pipeline));
+        }
+
+        /// <summary>{gateway}/ex/jira/{cloudId}/; a -Uri that already ends in that path is taken as it is.</summary>
+        private static Uri ThroughGateway(Uri gateway, string cloudId)
+        {
+            var sitePath = "ex/jira/" + cloudId + "/";
+            return gateway.AbsolutePath.EndsWith("/" + sitePath, StringComparison.OrdinalIgnoreCase)
+                ? gateway
+                : new Uri(gateway.AbsoluteUri + sitePath);
         }
 
         // "https://host/jira" and "https://host/jira/" both mean the context path /jira.

@@ -23,6 +23,7 @@ namespace PSRemoteLinks.Commands
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case ApiErrorKind.Connection: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Certificate: return ErrorCategory.SecurityError;
+                case ApiErrorKind.Security: return ErrorCategory.SecurityError;
                 case ApiErrorKind.NotSupported: return ErrorCategory.NotImplemented;
                 default: return ErrorCategory.ProtocolError;
             }

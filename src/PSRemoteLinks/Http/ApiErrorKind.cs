@@ -15,6 +15,9 @@ namespace PSRemoteLinks.Http
         Timeout,
         Connection,
         Certificate,
+
+        /// <summary>PSRemoteLinks refused to send the request where it would expose the credentials (a redirect to another host).</summary>
+        Security,
         NotSupported,
         Other,
     }

@@ -59,7 +59,8 @@ namespace PSRemoteLinks.Http
             SecretRedactor redactor, string? extra = null)
         {
             var text = new StringBuilder();
-            text.Append(service).Append(" answered ").Append(status);
+            // A 407 comes from a proxy in between, never from the service itself.
+            text.Append(status == 407 ? "The proxy" : service).Append(" answered ").Append(status);
             if (!string.IsNullOrEmpty(reason))
             {
                 text.Append(' ').Append(reason);
@@ -199,7 +200,7 @@ namespace PSRemoteLinks.Http
                 case 403:
                     return "The account lacks the permission for this operation, or the feature is disabled on the site.";
                 case 407:
-                    return "The proxy refused the request: give -ProxyCredential or -ProxyUseDefaultCredentials.";
+                    return "The proxy wants credentials: give -ProxyCredential (or -ProxyUseDefaultCredentials) to the Connect cmdlet, or check the ones given.";
                 case 415:
                     return "The server refused the request's content type.";
                 default:

@@ -39,6 +39,11 @@ namespace PSRemoteLinks.Http
                 handler.Proxy = proxy;
                 handler.UseProxy = true;
             }
+            else if (options.ProxyCredential != null)
+            {
+                // No -Proxy: the system's or HTTPS_PROXY's proxy, with these credentials.
+                handler.DefaultProxyCredentials = options.ProxyCredential;
+            }
             else if (options.ProxyUseDefaultCredentials)
             {
                 handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials;

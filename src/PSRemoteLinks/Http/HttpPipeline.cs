@@ -63,37 +63,25 @@ namespace PSRemoteLinks.Http
                     return outcome.Response;
                 }
 
-                var failure = outcome.Failure!;
-                if (!outcome.Retryable || !Retry.CanRetry(request, attempt))
+                var decision = Retry.Decide(request, attempt, outcome.Failure!);
+                if (decision.ConnectionPause is TimeSpan pause)
                 {
-                    throw failure;
+                    _gate.PauseUntil(DateTimeOffset.UtcNow + pause);
                 }
 
-                var wait = outcome.ServerWait.HasValue ? Retry.Honour(outcome.ServerWait.Value) : Retry.Backoff(attempt);
-                if (outcome.ServerWait > Retry.MaxServerWait)
+                var error = outcome.Error!;
+                if (!decision.Retry)
                 {
-                    throw new ApiException(failure.Kind, failure.ErrorId,
-                        failure.Message + " The server asked to wait " + Seconds(outcome.ServerWait.Value) + " before retrying, longer than PSRemoteLinks waits.",
-                        failure.StatusCode, failure);
-                }
-
-                if (outcome.RateLimited)
-                {
-                    _gate.PauseUntil(DateTimeOffset.UtcNow + wait);
+                    throw decision.GivingUpNote == null
+                        ? error
+                        : new ApiException(error.Kind, error.ErrorId, error.Message + " " + decision.GivingUpNote, error.StatusCode, error);
                 }
 
                 context.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "Retrying {0} {1} in {2} (retry {3} of {4}): {5}",
-                    request.Method, Redactor.Scrub(url.AbsoluteUri), Seconds(wait), attempt, Retry.MaximumRetryCount, outcome.Reason));
+                    request.Method, Redactor.Scrub(url.AbsoluteUri), Seconds(decision.Wait), attempt, Retry.MaximumRetryCount, Redactor.Scrub(decision.Reason)));
 
-                if (outcome.RateLimited)
-                {
-                    await _gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Task.Delay(wait, context.Cancellation).ConfigureAwait(false);
-                }
+                await Task.Delay(decision.Wait, context.Cancellation).ConfigureAwait(false);
             }
         }
 
@@ -112,11 +100,12 @@ namespace PSRemoteLinks.Http
             {
                 if (request.JsonBody != null)
                 {
-                    context.Debug(method + " " + shownUrl + " body: " + Truncate(Encoding.UTF8.GetString(request.JsonBody)));
+                    context.Debug(method + " " + shownUrl + " body: " + Redactor.Scrub(Truncate(Encoding.UTF8.GetString(request.JsonBody))));
                 }
 
-                response = await SendFollowingRedirectsAsync(request, url, attemptTimeout.Token).ConfigureAwait(false);
-                var body = await ReadBodyAsync(response, method, url, attemptTimeout.Token).ConfigureAwait(false);
+                response = await SendFollowingRedirectsAsync(request, url, context, attemptTimeout.Token).ConfigureAwait(false);
+                var answeredUrl = response.RequestMessage?.RequestUri ?? url;
+                var body = await ReadBodyAsync(response, method, answeredUrl, attemptTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",
                     method, shownUrl, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
@@ -128,27 +117,27 @@ namespace PSRemoteLinks.Http
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 if (response.IsSuccessStatusCode)
                 {
-                    return Outcome.Success(new ApiResponse(status, body, mediaType, method, url.AbsolutePath));
+                    return Outcome.Success(new ApiResponse(status, body, mediaType, method, answeredUrl.AbsolutePath));
                 }
 
-                var error = ErrorResponses.FromStatus(_settings.ServiceName, method, url.AbsolutePath, status, response.ReasonPhrase, body, mediaType, Redactor);
-                if (RetryPolicy.IsRetryableStatus(status))
-                {
-                    var serverWait = RetryPolicy.ServerRequestedWait(response.Headers, DateTimeOffset.UtcNow);
-                    var reason = "the server answered " + status + " " + response.ReasonPhrase
-                        + (serverWait.HasValue ? " and asked to wait " + Seconds(serverWait.Value) : string.Empty);
-                    return Outcome.Retry(error, reason, serverWait, rateLimited: status == 429);
-                }
-
-                return Outcome.Final(error);
+                var error = ErrorResponses.FromStatus(_settings.ServiceName, method, answeredUrl.AbsolutePath, status, response.ReasonPhrase, body, mediaType, Redactor);
+                var serverWait = RetryPolicy.IsRetryableStatus(status) ? RetryPolicy.ServerRequestedWait(response.Headers, DateTimeOffset.UtcNow) : null;
+                return Outcome.Failed(error, AttemptFailure.Status(status, response.ReasonPhrase, serverWait));
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> no answer within {2}", method, shownUrl, Seconds(_settings.Network.Timeout)));
+                var timeout = _settings.Network.Timeout;
+                context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> no complete answer within {2}", method, shownUrl, Seconds(timeout)));
                 var error = new ApiException(ApiErrorKind.Timeout, "Timeout",
-                    _settings.ServiceName + " did not answer " + method + " " + url.AbsolutePath + " within "
-                    + Seconds(_settings.Network.Timeout) + " (-TimeoutSec).");
-                return Outcome.Retry(error, "no answer within " + Seconds(_settings.Network.Timeout), null, rateLimited: false);
+                    _settings.ServiceName + " did not answer " + method + " " + url.AbsolutePath + " completely within "
+                    + Seconds(timeout) + " (-TimeoutSec " + timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + ").");
+                return Outcome.Failed(error, AttemptFailure.Timeout(timeout));
+            }
+            catch (ApiException ex)
+            {
+                // Refused redirects and oversized bodies: another attempt would meet the same answer.
+                context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}", method, shownUrl, ex.ErrorId));
+                return Outcome.Failed(ex, AttemptFailure.Permanent(ex.ErrorId));
             }
             catch (HttpRequestException ex)
             {
@@ -158,7 +147,8 @@ namespace PSRemoteLinks.Http
             catch (IOException ex)
             {
                 // The connection broke while the body was being read.
-                return Outcome.Retry(ConnectionFailure(method, url, ex), "the connection was interrupted: " + Innermost(ex).Message, null, rateLimited: false);
+                context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> broke off after {2} ms: {3}", method, shownUrl, watch.ElapsedMilliseconds, Redactor.Scrub(Innermost(ex).Message)));
+                return Outcome.Failed(ConnectionFailure(method, url, ex), AttemptFailure.ConnectionLost(Redactor.Scrub(Innermost(ex).Message)));
             }
             finally
             {
@@ -166,7 +156,13 @@ namespace PSRemoteLinks.Http
             }
         }
 
-        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, Uri url, CancellationToken cancellation)
+        /// <summary>
+        /// Follows redirects on the same host (an http:// to https:// upgrade, a moved context path) with the credentials.
+        /// A redirect to another host, or from https:// down to http://, is refused with an error naming the target:
+        /// following it without credentials would still hand the request (path, body) to a host the user never named,
+        /// and would fail there anyway; following it with them would give the credentials away.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, Uri url, CallContext context, CancellationToken cancellation)
         {
             var method = request.Method;
             var body = request.JsonBody;
@@ -181,14 +177,15 @@ namespace PSRemoteLinks.Http
                     return response;
                 }
 
-                var target = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(url, response.Headers.Location);
+                var target = WithoutUserInfo(response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(url, response.Headers.Location));
                 response.Dispose();
-                if (!string.Equals(target.Host, url.Host, StringComparison.OrdinalIgnoreCase)
-                    || (url.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps))
+                if (!RedirectKeepsCredentialsSafe(url, target))
                 {
-                    throw new ApiException(ApiErrorKind.Connection, "RedirectRefused",
-                        _settings.ServiceName + " redirected " + method.Method + " " + url.AbsolutePath + " to " + Redactor.Scrub(target.GetLeftPart(UriPartial.Authority))
-                        + ". PSRemoteLinks does not send credentials to another host or over a downgraded connection: connect with that address as -Uri if it is right.",
+                    throw new ApiException(ApiErrorKind.Security, "RedirectRefused",
+                        _settings.ServiceName + " redirected " + method.Method + " " + url.AbsolutePath + " (" + status + ") to "
+                        + Redactor.Scrub(target.GetLeftPart(UriPartial.Authority))
+                        + ". PSRemoteLinks does not follow a redirect to another host or from https:// to http://, so the credentials stay with "
+                        + url.Host + ". If that address is right, connect to it with -Uri.",
                         status);
                 }
 
@@ -198,6 +195,8 @@ namespace PSRemoteLinks.Http
                         _settings.ServiceName + " redirected " + method.Method + " " + url.AbsolutePath + " more than " + MaxRedirects + " times.", status);
                 }
 
+                context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}, following to {3}",
+                    method.Method, Redactor.Scrub(url.AbsoluteUri), status, Redactor.Scrub(target.AbsoluteUri)));
                 if (status == 303)
                 {
                     method = HttpMethod.Get;
@@ -206,6 +205,26 @@ namespace PSRemoteLinks.Http
 
                 url = target;
             }
+        }
+
+        /// <summary>A Location header may carry user:password@; it is neither followed with nor shown.</summary>
+        private static Uri WithoutUserInfo(Uri uri) =>
+            string.IsNullOrEmpty(uri.UserInfo) ? uri : new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+
+        /// <summary>Same host name (the port may change, as it does from http:// to https://), and never a downgrade to plain http://.</summary>
+        internal static bool RedirectKeepsCredentialsSafe(Uri from, Uri to)
+        {
+            if (to.Scheme != Uri.UriSchemeHttp && to.Scheme != Uri.UriSchemeHttps)
+            {
+                return false;
+            }
+
+            if (from.Scheme == Uri.UriSchemeHttps && to.Scheme != Uri.UriSchemeHttps)
+            {
+                return false;
+            }
+
+            return string.Equals(from.IdnHost, to.IdnHost, StringComparison.OrdinalIgnoreCase);
         }
 
         private HttpRequestMessage BuildMessage(HttpMethod method, Uri url, byte[]? body)
@@ -271,29 +290,61 @@ namespace PSRemoteLinks.Http
         private Outcome Classify(HttpRequestException ex, string method, Uri url)
         {
             var inner = Innermost(ex);
-            if (ex.InnerException is AuthenticationException || inner is AuthenticationException
-                || inner.GetType().Name.IndexOf("Certificate", StringComparison.Ordinal) >= 0)
+            if (IsTlsFailure(ex))
             {
-                return Outcome.Final(new ApiException(ApiErrorKind.Certificate, "CertificateError",
+                var error = new ApiException(ApiErrorKind.Certificate, "CertificateError",
                     "The TLS connection to " + url.GetLeftPart(UriPartial.Authority) + " failed for " + method + " " + url.AbsolutePath + ": "
-                    + Redactor.Scrub(inner.Message) + " If the server uses a self-signed or internal certificate, trust its CA on this machine, or connect with -SkipCertificateCheck.",
-                    null, ex));
+                    + Redactor.Scrub(inner.Message) + " If the server uses a self-signed or internal certificate, trust its CA on this machine, "
+                    + "or connect with -SkipCertificateCheck; if it asks for a client certificate, connect with -Certificate.",
+                    null, ex);
+                return Outcome.Failed(error, AttemptFailure.Permanent("TLS failure"));
             }
 
             if (ProxyRefused(ex))
             {
-                return Outcome.Final(new ApiException(ApiErrorKind.Authentication, "ProxyAuthenticationRequired",
-                    "The proxy refused " + method + " " + url.AbsolutePath + " with 407 Proxy Authentication Required: give -ProxyCredential or -ProxyUseDefaultCredentials.",
-                    407, ex));
+                var error = new ApiException(ApiErrorKind.Authentication, "ProxyAuthenticationRequired",
+                    "The proxy refused " + method + " " + url.AbsolutePath + " with 407 Proxy Authentication Required: give -ProxyCredential "
+                    + "(or -ProxyUseDefaultCredentials), or check the one given.",
+                    407, ex);
+                return Outcome.Failed(error, AttemptFailure.Permanent("proxy authentication"));
             }
 
-            return Outcome.Retry(ConnectionFailure(method, url, ex), "the connection failed: " + Redactor.Scrub(inner.Message), null, rateLimited: false);
+            return Outcome.Failed(ConnectionFailure(method, url, ex), AttemptFailure.ConnectionLost(Redactor.Scrub(inner.Message)));
+        }
+
+        private static bool IsTlsFailure(HttpRequestException ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is AuthenticationException || e.GetType().Name.IndexOf("Certificate", StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private ApiException ConnectionFailure(string method, Uri url, Exception ex) =>
             new ApiException(ApiErrorKind.Connection, "ConnectionFailed",
                 "Could not reach " + _settings.ServiceName + " at " + url.GetLeftPart(UriPartial.Authority) + " for " + method + " " + url.AbsolutePath
-                + ": " + Redactor.Scrub(Innermost(ex).Message), null, ex);
+                + ": " + Redactor.Scrub(Innermost(ex).Message) + ClientCertificateHint(url), null, ex);
+
+        /// <summary>
+        /// Over TLS 1.3 a server that wants a client certificate and gets none (or an unknown one) simply drops the
+        /// connection after the handshake: the client cannot tell that apart from any other dropped connection.
+        /// </summary>
+        private string ClientCertificateHint(Uri url)
+        {
+            if (url.Scheme != Uri.UriSchemeHttps)
+            {
+                return string.Empty;
+            }
+
+            return _settings.Network.Certificate == null
+                ? " If the server requires a client certificate (mutual TLS), connect with -Certificate."
+                : " If the server requires a client certificate, check that it accepts the one given with -Certificate.";
+        }
 
         private static bool ProxyRefused(HttpRequestException ex)
         {
@@ -319,28 +370,27 @@ namespace PSRemoteLinks.Http
 
         private static string Truncate(string text) => text.Length <= MaxDebugChars ? text : text.Substring(0, MaxDebugChars) + "…";
 
-        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+        private static string Seconds(TimeSpan span) => RetryPolicy.Seconds(span);
 
         private sealed class Outcome
         {
-            public ApiResponse? Response { get; private set; }
+            private Outcome(ApiResponse? response, ApiException? error, AttemptFailure? failure)
+            {
+                Response = response;
+                Error = error;
+                Failure = failure;
+            }
 
-            public ApiException? Failure { get; private set; }
+            public ApiResponse? Response { get; }
 
-            public bool Retryable { get; private set; }
+            /// <summary>The error to report if this attempt is the last.</summary>
+            public ApiException? Error { get; }
 
-            public bool RateLimited { get; private set; }
+            public AttemptFailure? Failure { get; }
 
-            public TimeSpan? ServerWait { get; private set; }
+            public static Outcome Success(ApiResponse response) => new Outcome(response, null, null);
 
-            public string Reason { get; private set; } = string.Empty;
-
-            public static Outcome Success(ApiResponse response) => new Outcome { Response = response };
-
-            public static Outcome Final(ApiException failure) => new Outcome { Failure = failure };
-
-            public static Outcome Retry(ApiException failure, string reason, TimeSpan? serverWait, bool rateLimited) =>
-                new Outcome { Failure = failure, Retryable = true, Reason = reason, ServerWait = serverWait, RateLimited = rateLimited };
+            public static Outcome Failed(ApiException error, AttemptFailure failure) => new Outcome(null, error, failure);
         }
     }
 }

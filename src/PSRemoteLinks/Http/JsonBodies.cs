@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -19,6 +20,11 @@ namespace PSRemoteLinks.Http
                 if (value == null)
                 {
                     throw NotExpected(response, service, "null");
+                }
+
+                if (value is IList list && HasNullEntry(list))
+                {
+                    throw NotExpected(response, service, "a list with a null entry");
                 }
 
                 return value;
@@ -67,6 +73,19 @@ namespace PSRemoteLinks.Http
             {
                 throw ErrorResponses.HtmlInsteadOfJson(service, response.Method, response.Path, response.StatusCode, response.Body, response.MediaType, redactor);
             }
+        }
+
+        private static bool HasNullEntry(IList list)
+        {
+            foreach (var entry in list)
+            {
+                if (entry == null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static ApiException NotExpected(ApiResponse response, string service, string? what, Exception? inner = null) =>

@@ -7,8 +7,17 @@ namespace PSRemoteLinks.Http
 {
     /// <summary>
     /// When a failed attempt is tried again, and after how long. One place, so every backend and cmdlet behaves alike:
-    /// 429, 502, 503 and 504 are retried (500 is not: it is a server bug, not a passing state), connection failures
-    /// and timeouts too, but only for requests that are safe to send twice.
+    /// <list type="bullet">
+    /// <item>429, 502, 503 and 504 are retried; 500 is not (a server bug, not a passing state), nor is any other status.</item>
+    /// <item>A timeout or a refused, reset or broken connection is retried too.</item>
+    /// <item>Only requests that are safe to send twice are ever retried: GET, PUT, DELETE, and a POST the backend marks
+    /// idempotent (Jira's upsert by globalId). A plain POST is sent once, whatever happens.</item>
+    /// <item>The wait is the server's (<c>Retry-After</c> seconds or date, else <c>X-RateLimit-Reset</c>), jittered
+    /// upwards, or else exponential backoff with jitter and a cap. A server asking for more than
+    /// <see cref="MaxServerWait"/> is reported, not waited for.</item>
+    /// <item>At most <see cref="MaximumRetryCount"/> retries (-MaximumRetryCount; 0 disables retrying).</item>
+    /// </list>
+    /// So a call takes at most (retries + 1) × -TimeoutSec plus the waits between attempts, each bounded.
     /// </summary>
     internal sealed class RetryPolicy
     {
@@ -34,8 +43,41 @@ namespace PSRemoteLinks.Http
 
         public static bool IsRetryableStatus(int status) => status == 429 || status == 502 || status == 503 || status == 504;
 
-        /// <summary>True when another attempt is allowed after <paramref name="attemptsMade"/> attempts.</summary>
-        public bool CanRetry(ApiRequest request, int attemptsMade) => request.RetrySafe && attemptsMade <= MaximumRetryCount;
+        /// <summary>Whether and when to send <paramref name="request"/> again after its attempt number <paramref name="attemptsMade"/> failed.</summary>
+        public RetryDecision Decide(ApiRequest request, int attemptsMade, AttemptFailure failure)
+        {
+            if (failure.Kind == AttemptFailureKind.Permanent
+                || (failure.Kind == AttemptFailureKind.Status && !IsRetryableStatus(failure.StatusCode ?? 0)))
+            {
+                return RetryDecision.GiveUp();
+            }
+
+            var rateLimited = failure.StatusCode == 429;
+            var wait = failure.ServerWait.HasValue ? Honour(failure.ServerWait.Value) : Backoff(attemptsMade);
+            var pause = rateLimited ? wait : (TimeSpan?)null;
+            if (failure.ServerWait > MaxServerWait)
+            {
+                // No connection-wide pause either: holding every request back that long would look like a hang.
+                return RetryDecision.GiveUp(
+                    "The server asked to wait " + Seconds(failure.ServerWait!.Value) + " before trying again, longer than PSRemoteLinks waits ("
+                    + Seconds(MaxServerWait) + ").");
+            }
+
+            if (!request.RetrySafe)
+            {
+                return RetryDecision.GiveUp(
+                    "It was not sent again: repeating this " + request.Method.Method + " could do it twice. Check the result before running it again.",
+                    pause);
+            }
+
+            if (attemptsMade > MaximumRetryCount)
+            {
+                return RetryDecision.GiveUp(MaximumRetryCount == 0 ? null : "Gave up after " + attemptsMade + " attempts (-MaximumRetryCount " + MaximumRetryCount + ").", pause);
+            }
+
+            var reason = failure.Description + (failure.ServerWait.HasValue ? " and asked to wait " + Seconds(failure.ServerWait.Value) : string.Empty);
+            return RetryDecision.RetryAfter(wait, reason, pause);
+        }
 
         /// <summary>Exponential backoff with jitter (0.8–1.2×), capped.</summary>
         public TimeSpan Backoff(int attemptsMade)
@@ -90,6 +132,8 @@ namespace PSRemoteLinks.Http
                 text?.Trim(), formats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
         }
+
+        internal static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
         private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
 

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using PSRemoteLinks.EngineHost;
+using Xunit;
+
+namespace PSRemoteLinks.Tests
+{
+    /// <summary>
+    /// What the network tests share: runs that can never hang a test run, the one error of a run whether it
+    /// stopped the command or not, and a check that no credential leaked into anything a user can see.
+    /// </summary>
+    public abstract class NetworkEngineTests : EngineTest
+    {
+        /// <summary>Far beyond what any script here needs (they use -TimeoutSec 1 or 2), so only a real hang trips it.</summary>
+        protected static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(60);
+
+        /// <summary>Runs the script, failing the test (after stopping the script) if it does not end within <see cref="HangLimit"/>.</summary>
+        protected ScriptResult RunBounded(string script, IDictionary<string, object?>? extra = null)
+        {
+            var running = Shell.Start(script, Variables(extra));
+            if (!running.Wait(HangLimit))
+            {
+                running.Stop();
+                running.Wait(TimeSpan.FromSeconds(10));
+                Assert.Fail("The script did not finish within " + HangLimit.TotalSeconds + " s: " + script);
+            }
+
+            return running.Result;
+        }
+
+        /// <summary>The run's only error, terminating (a Connect cmdlet) or not (a data cmdlet).</summary>
+        protected static ErrorRecord OnlyError(ScriptResult result)
+        {
+            var all = result.Errors.ToList();
+            if (result.TerminatingErrorRecord is ErrorRecord terminating && !all.Any(e => ReferenceEquals(e, terminating)))
+            {
+                all.Add(terminating);
+            }
+
+            Assert.True(all.Count == 1, "expected exactly one error, got: " + string.Join(" | ", all.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception.Message)));
+            return all[0];
+        }
+
+        /// <summary>The Basic header value of $JiraCred.</summary>
+        protected string JiraBasic => Convert.ToBase64String(Encoding.UTF8.GetBytes(Options.JiraUser + ":" + Options.JiraApiToken));
+
+        protected void AssertNoSecretVisible(ScriptResult result)
+        {
+            var seen = result.EverythingVisible() + string.Join("\n", result.Errors.Select(e => e.ToString() + e.Exception))
+                + (result.TerminatingError?.ToString() ?? string.Empty);
+            foreach (var secret in new[] { Options.JiraApiToken, JiraBasic, Options.JiraPersonalAccessToken, Options.TrackerOAuthToken })
+            {
+                Assert.DoesNotContain(secret, seen);
+            }
+        }
+    }
+}
