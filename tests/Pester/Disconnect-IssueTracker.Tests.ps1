@@ -27,9 +27,11 @@ Describe 'Disconnect-IssueTracker' {
     }
 
     It 'closes the default connection when given none, and the one made before becomes the default' {
-        $script = 'Connect-Jira -Uri $uri -Credential $credential -Name first; Connect-Jira -Uri $uri -Credential $credential -Name second; Disconnect-IssueTracker; Get-IssueTrackerConnection'
-
-        $result = Invoke-InNewSession -Script $script -Variables @{ uri = $TestEmulator.JiraUri; credential = $TestEmulator.JiraCredential }
+        $result = Invoke-InNewSession -Variables @{ uri = $TestEmulator.JiraUri; credential = $TestEmulator.JiraCredential } -Script '
+            Connect-Jira -Uri $uri -Credential $credential -Name first
+            Connect-Jira -Uri $uri -Credential $credential -Name second
+            Disconnect-IssueTracker
+            Get-IssueTrackerConnection'
 
         $result.Errors | Should -BeNullOrEmpty
         $result.Output | Should -HaveCount 1

@@ -166,10 +166,15 @@ function Set-TestEmulatorEnvironment {
 }
 
 function Clear-TestEmulatorEnvironment {
+    <#
+    .SYNOPSIS
+    Removes the PSREMOTELINKS_TEST_* variables Set-TestEmulatorEnvironment set.
+    #>
     [CmdletBinding()]
     param()
 
     foreach ($name in $TestEmulatorVariables.Values) {
-        [Environment]::SetEnvironmentVariable($name, $null)
+        # [NullString]: a plain $null would reach .NET as an empty string, which leaves the variable defined.
+        [Environment]::SetEnvironmentVariable($name, [NullString]::Value)
     }
 }

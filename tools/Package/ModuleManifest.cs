@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -76,13 +77,26 @@ public sealed class ModuleManifest
 
         using PowerShell shell = PowerShell.Create(state);
         shell.AddCommand("Test-ModuleManifest").AddParameter("Path", manifestPath).AddParameter("ErrorAction", ActionPreference.Continue);
-        var output = shell.Invoke();
-        if (shell.HadErrors || output.Count != 1 || output[0].BaseObject is not PSModuleInfo module)
+        var problems = new List<string>();
+        Collection<PSObject> output;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException e)
+        {
+            // Some problems (a missing file a manifest names) stop Test-ModuleManifest instead of being written.
+            problems.Add(e.Message);
+            output = new Collection<PSObject>();
+        }
+
+        problems.AddRange(shell.Streams.Error.Select(e => e.Exception.Message));
+        if (problems.Count > 0 || output.Count != 1 || output[0].BaseObject is not PSModuleInfo module)
         {
             var message = new StringBuilder("The module manifest '").Append(manifestPath).Append("' is not valid, so it was not packed:");
-            foreach (ErrorRecord error in shell.Streams.Error)
+            foreach (var problem in problems)
             {
-                message.Append(Environment.NewLine).Append("  ").Append(error.Exception.Message);
+                message.Append(Environment.NewLine).Append("  ").Append(problem);
             }
 
             throw new InvalidOperationException(message.ToString());
