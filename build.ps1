@@ -48,6 +48,10 @@ if ([string]::IsNullOrEmpty($OutputPath)) {
 }
 
 $OutputPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
+if ($OutputPath.Length -gt 3) {
+    # Windows PowerShell passes "C:\out\" to dotnet as a quote escaped by the last backslash.
+    $OutputPath = $OutputPath.TrimEnd('\', '/')
+}
 $ModuleFolder = [System.IO.Path]::Combine($OutputPath, 'PSRemoteLinks')
 $Solution = [System.IO.Path]::Combine($Root, 'PSRemoteLinks.sln')
 
@@ -133,7 +137,7 @@ function Find-PesterHost {
             continue
         }
 
-        & $command[0].Path -NoProfile -NonInteractive -EncodedCommand $encoded | Out-Host
+        & $command[0].Path -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand $encoded | Out-Host
         if ($LASTEXITCODE -eq 0) {
             [pscustomobject]@{ Name = $name; Path = $command[0].Path }
         }
@@ -162,7 +166,7 @@ function Invoke-PesterSuite {
         try {
             Set-TestEmulatorEnvironment -Emulator $emulator
             [Environment]::SetEnvironmentVariable('PSREMOTELINKS_TEST_MODULE', [System.IO.Path]::Combine($ModuleFolder, 'PSRemoteLinks.psd1'))
-            & $pesterHost.Path -NoProfile -NonInteractive -File $runner -ResultPath ([System.IO.Path]::Combine($results, "Pester-$($pesterHost.Name).xml")) | Out-Host
+            & $pesterHost.Path -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $runner -ResultPath ([System.IO.Path]::Combine($results, "Pester-$($pesterHost.Name).xml")) | Out-Host
             if ($LASTEXITCODE -ne 0) {
                 $failedIn += $pesterHost.Name
             }

@@ -32,7 +32,8 @@ function New-TestName {
 }
 
 function Import-TestModule {
-    # Imports the module under test once per session, and refuses another PSRemoteLinks already loaded.
+    # Imports the module under test once per session, refuses another PSRemoteLinks already loaded, and returns
+    # the manifest's path.
     $manifest = [Environment]::GetEnvironmentVariable('PSREMOTELINKS_TEST_MODULE')
     if ([string]::IsNullOrEmpty($manifest)) {
         $manifest = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'PSRemoteLinks', 'PSRemoteLinks.psd1')
@@ -49,15 +50,15 @@ function Import-TestModule {
         if ($loadedFolder -ne [System.IO.Path]::GetDirectoryName($manifest)) {
             throw "This session already loaded PSRemoteLinks from '$loadedFolder'; run the suite in a new session so it tests '$manifest'."
         }
-
-        return
+    }
+    else {
+        Import-Module -Name $manifest -ErrorAction Stop
     }
 
-    Import-Module -Name $manifest -ErrorAction Stop
+    $manifest
 }
 
-Import-TestModule
-$TestModuleManifest = (Get-Module -Name PSRemoteLinks).Path
+$TestModuleManifest = Import-TestModule
 
 $TestEmulator = [pscustomobject]@{
     JiraUri                 = [uri] (Get-TestSetting 'JIRA_URI')
