@@ -38,7 +38,8 @@ namespace PSRemoteLinks.Tests
             try
             {
                 using var shell = PowerShellSession.Create();
-                var result = shell.Run("& $build -Task Package -Configuration $configuration -OutputPath $output",
+                // No MSBuild nodes outlive the nested builds of this test.
+                var result = shell.Run("$env:MSBUILDDISABLENODEREUSE = '1'; & $build -Task Package -Configuration $configuration -OutputPath $output",
                     new Dictionary<string, object?> { ["build"] = Path.Combine(Root, "build.ps1"), ["configuration"] = Configuration, ["output"] = output });
 
                 Assert.True(result.TerminatingError == null, result.TerminatingError?.ToString() + Environment.NewLine + result.HostText);

@@ -26,7 +26,7 @@ Describe 'Get-IssueTrackerConnection' {
 
     It 'finds connections by name, with wildcards and without regard to case' {
         @(Get-IssueTrackerConnection -Name "$prefix-*") | Should -HaveCount 2
-        $one = @(Get-IssueTrackerConnection -Name "$prefix-JIRA".ToUpperInvariant())
+        $one = @(Get-IssueTrackerConnection -Name ("$prefix-JIRA".ToUpperInvariant()))
         $one | Should -HaveCount 1
         $one[0].Name | Should -Be "$prefix-jira"
     }

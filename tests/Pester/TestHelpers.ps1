@@ -1,4 +1,4 @@
-# Shared by every *.Tests.ps1: dot-source it in the file's BeforeAll (. (Join-Path $PSScriptRoot 'TestHelpers.ps1')).
+# Shared by every *.Tests.ps1: dot-source it in the file's BeforeAll (. "$PSScriptRoot/TestHelpers.ps1").
 # It imports the module under test, reads the emulator's address and demo credentials from the
 # PSREMOTELINKS_TEST_* environment variables (build.ps1 -Task Test starts the emulator and sets them; see
 # TestEmulator.ps1), and gives the tests small helpers. Windows PowerShell 5.1 and PowerShell 7 alike.
