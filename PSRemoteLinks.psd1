@@ -35,7 +35,7 @@
             Tags         = @('Jira', 'JiraCloud', 'JiraDataCenter', 'YandexTracker', 'Tracker', 'RemoteLinks', 'IssueLinks', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/psremotelinks/PSRemoteLinks'
             LicenseUri   = 'https://github.com/psremotelinks/PSRemoteLinks/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md: https://github.com/psremotelinks/PSRemoteLinks/blob/main/CHANGELOG.md'
+            ReleaseNotes = 'First release. Read, add, update and remove Jira remote (web) links and Yandex Tracker external links, and issue-to-issue links on both services; several connections side by side; bulk pipelines with -ThrottleLimit; retries honouring Retry-After; -WhatIf/-Confirm on every change; secrets never shown. Every change: https://github.com/psremotelinks/PSRemoteLinks/blob/main/CHANGELOG.md'
         }
     }
 }
