@@ -131,10 +131,11 @@ $help = Get-Help -Name $name -Full
         }
 
         [Fact]
-        public void The_published_module_carries_the_help_files()
+        public void The_published_module_carries_the_help_files_and_not_the_generator()
         {
             Assert.True(File.Exists(Path.Combine(PublishedFolder, "en-US", "PSRemoteLinks.dll-Help.xml")));
             Assert.True(File.Exists(Path.Combine(PublishedFolder, "en-US", "about_PSRemoteLinks.help.txt")));
+            Assert.Empty(Directory.GetFiles(PublishedFolder, "PSRemoteLinks.HelpGenerator*"));
         }
 
         private static string PublishedFolder => Path.GetDirectoryName(ModuleLocation.PublishedManifest)!;
