@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 
 namespace PSRemoteLinks.HelpGenerator;
 
@@ -32,7 +33,16 @@ internal static class Program
 
             if (options.TryGetValue("--out", out string? output))
             {
-                return HelpBuild.Run(docs, assembly, options.GetValueOrDefault("--manifest"), output, Console.Out);
+                try
+                {
+                    return HelpBuild.Run(docs, assembly, options.GetValueOrDefault("--manifest"), output, Console.Out);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+                {
+                    // A missing folder or an unreadable assembly is a setup problem: say which, without a stack trace.
+                    Console.Out.WriteLine("error PSRLHELP: " + ex.Message);
+                    return 1;
+                }
             }
         }
 
