@@ -21,6 +21,9 @@ namespace PSRemoteLinks.Commands
 
         public void Dispose()
         {
+            // The engine disposes a command without stopping it when the pipeline ends early (a terminating error
+            // downstream, Select-Object -First): work still in flight is cancelled here rather than left running.
+            _stopping.Cancel();
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }

@@ -39,6 +39,9 @@ namespace PSRemoteLinks.Http
             Retry = new RetryPolicy(settings.Network.MaximumRetryCount);
             // The per-attempt timeout is ours (linked to Ctrl+C); HttpClient's own would not tell the two apart.
             _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            // .NET Framework (Windows PowerShell) otherwise sends "Expect: 100-continue" with every POST/PUT and waits
+            // for an interim answer before the body: a round trip more per write, which bulk work pays a thousand times.
+            _client.DefaultRequestHeaders.ExpectContinue = false;
         }
 
         public Uri ApiBase => _settings.ApiBase;
@@ -56,8 +59,18 @@ namespace PSRemoteLinks.Http
             var url = new Uri(_settings.ApiBase, request.RelativeUrl);
             for (var attempt = 1; ; attempt++)
             {
-                await _gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
-                var outcome = await AttemptAsync(request, url, context).ConfigureAwait(false);
+                Outcome outcome;
+                TimeSpan wait;
+                using (var pass = await _gate.EnterAsync(context.Cancellation).ConfigureAwait(false))
+                {
+                    outcome = await AttemptAsync(request, url, context).ConfigureAwait(false);
+                    wait = outcome.Response != null ? TimeSpan.Zero
+                        : outcome.ServerWait.HasValue ? Retry.Honour(outcome.ServerWait.Value) : Retry.Backoff(attempt);
+                    // A 429 pauses every request on the connection. A pause longer than PSRemoteLinks waits fails this
+                    // request (below) and lets the others go one at a time, so each finds out with one request.
+                    pass.Answered(!outcome.RateLimited ? (TimeSpan?)null : outcome.ServerWait > Retry.MaxServerWait ? TimeSpan.Zero : wait);
+                }
+
                 if (outcome.Response != null)
                 {
                     return outcome.Response;
@@ -69,7 +82,6 @@ namespace PSRemoteLinks.Http
                     throw failure;
                 }
 
-                var wait = outcome.ServerWait.HasValue ? Retry.Honour(outcome.ServerWait.Value) : Retry.Backoff(attempt);
                 if (outcome.ServerWait > Retry.MaxServerWait)
                 {
                     throw new ApiException(failure.Kind, failure.ErrorId,
@@ -77,20 +89,12 @@ namespace PSRemoteLinks.Http
                         failure.StatusCode, failure);
                 }
 
-                if (outcome.RateLimited)
-                {
-                    _gate.PauseUntil(DateTimeOffset.UtcNow + wait);
-                }
-
                 context.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "Retrying {0} {1} in {2} (retry {3} of {4}): {5}",
                     request.Method, Redactor.Scrub(url.AbsoluteUri), Seconds(wait), attempt, Retry.MaximumRetryCount, outcome.Reason));
 
-                if (outcome.RateLimited)
-                {
-                    await _gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
-                }
-                else
+                // After a 429 the next attempt waits at the gate, with every other request on the connection.
+                if (!outcome.RateLimited)
                 {
                     await Task.Delay(wait, context.Cancellation).ConfigureAwait(false);
                 }
@@ -112,7 +116,7 @@ namespace PSRemoteLinks.Http
             {
                 if (request.JsonBody != null)
                 {
-                    context.Debug(method + " " + shownUrl + " body: " + Truncate(Encoding.UTF8.GetString(request.JsonBody)));
+                    context.Debug(method + " " + shownUrl + " body: " + DebugText(request.JsonBody));
                 }
 
                 response = await SendFollowingRedirectsAsync(request, url, attemptTimeout.Token).ConfigureAwait(false);
@@ -122,7 +126,7 @@ namespace PSRemoteLinks.Http
                     method, shownUrl, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
                 if (body.Length > 0)
                 {
-                    context.Debug("Response body: " + Redactor.Scrub(Truncate(Encoding.UTF8.GetString(body))));
+                    context.Debug("Response body: " + DebugText(body));
                 }
 
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -238,30 +242,8 @@ namespace PSRemoteLinks.Http
             return message;
         }
 
-        private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string method, Uri url, CancellationToken cancellation)
-        {
-            if (response.Content.Headers.ContentLength > MaxBodyBytes)
-            {
-                throw TooLarge(method, url);
-            }
-
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var initial = (int)Math.Min(response.Content.Headers.ContentLength ?? 16 * 1024, MaxBodyBytes);
-            using var buffer = new MemoryStream(Math.Max(initial, 256));
-            var chunk = new byte[64 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellation).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    throw TooLarge(method, url);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
-        }
+        private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string method, Uri url, CancellationToken cancellation) =>
+            await BoundedBody.ReadAsync(response.Content, MaxBodyBytes, cancellation).ConfigureAwait(false) ?? throw TooLarge(method, url);
 
         private ApiException TooLarge(string method, Uri url) =>
             new ApiException(ApiErrorKind.InvalidResponse, "ResponseTooLarge",
@@ -315,6 +297,17 @@ namespace PSRemoteLinks.Http
             }
 
             return ex;
+        }
+
+        /// <summary>
+        /// The start of a body for -Debug. Only a prefix is decoded: turning a whole 2,000-link answer into a string
+        /// for a line that shows 2,000 characters (and is usually not shown at all) would cost more than the parse.
+        /// </summary>
+        private string DebugText(byte[] body)
+        {
+            var prefixBytes = Math.Min(body.Length, (MaxDebugChars + Redactor.LongestSecret) * 4);
+            var text = Redactor.Scrub(Encoding.UTF8.GetString(body, 0, prefixBytes));
+            return prefixBytes < body.Length && text.Length <= MaxDebugChars ? text + "…" : Truncate(text);
         }
 
         private static string Truncate(string text) => text.Length <= MaxDebugChars ? text : text.Substring(0, MaxDebugChars) + "…";
