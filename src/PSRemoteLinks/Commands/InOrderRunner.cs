@@ -26,10 +26,12 @@ namespace PSRemoteLinks.Commands
         private readonly int _window;
         private readonly Queue<Item> _pending = new Queue<Item>();
         private readonly BulkProgress _progress;
+        private readonly LogStreams _streams;
 
         public InOrderRunner(ModuleCmdlet cmdlet, int limit)
         {
             _cmdlet = cmdlet;
+            _streams = LogStreams.For(cmdlet);
             _limit = Math.Max(1, limit);
             _window = _limit == 1 ? 1 : Math.Max(2 * _limit, _limit + 8);
             _progress = new BulkProgress(cmdlet);
@@ -46,7 +48,7 @@ namespace PSRemoteLinks.Commands
         public void Start(object target, Func<CallContext, Task<IEnumerable>> work)
         {
             var log = new ItemLog();
-            var context = log.ContextFor(_cmdlet.Cancellation);
+            var context = log.ContextFor(_streams, _cmdlet.Cancellation);
             Task<IEnumerable> task;
             try
             {

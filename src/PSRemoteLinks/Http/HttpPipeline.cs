@@ -114,7 +114,7 @@ namespace PSRemoteLinks.Http
             HttpResponseMessage? response = null;
             try
             {
-                if (request.JsonBody != null)
+                if (request.JsonBody != null && context.WantsDebug)
                 {
                     context.Debug(method + " " + shownUrl + " body: " + DebugText(request.JsonBody));
                 }
@@ -124,7 +124,7 @@ namespace PSRemoteLinks.Http
                 var status = (int)response.StatusCode;
                 context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",
                     method, shownUrl, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
-                if (body.Length > 0)
+                if (body.Length > 0 && context.WantsDebug)
                 {
                     context.Debug("Response body: " + DebugText(body));
                 }
