@@ -18,6 +18,8 @@ public sealed class RequestJournal
     private readonly object _gate = new();
     private readonly List<Entry> _entries = new();
     private int _inFlight;
+    private int _awaitingAnswer;
+    private int _peakAwaitingAnswer;
 
     /// <summary>A snapshot of all requests, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> All
@@ -45,6 +47,14 @@ public sealed class RequestJournal
     /// <summary>Requests received and not yet completed or aborted.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>
+    /// The most requests that were waiting for their answer at one moment (from arrival until the answer's headers
+    /// start), since the start or the last <see cref="Clear"/>. Counted server-side, so it proves client concurrency
+    /// without timing: a strictly sequential client never exceeds 1, since it sends a request only after it has the
+    /// previous answer.
+    /// </summary>
+    public int PeakConcurrent => Volatile.Read(ref _peakAwaitingAnswer);
+
     /// <summary>Requests whose method matches (null = any) and whose decoded path contains <paramref name="pathContains"/> (ordinal, ignoring case).</summary>
     public IReadOnlyList<RecordedRequest> Where(string? method, string pathContains)
     {
@@ -57,6 +67,8 @@ public sealed class RequestJournal
         {
             _entries.Clear();
         }
+
+        Volatile.Write(ref _peakAwaitingAnswer, Volatile.Read(ref _awaitingAnswer));
     }
 
     /// <summary>
@@ -82,6 +94,16 @@ public sealed class RequestJournal
     internal async Task TrackAsync(HttpContext context, RequestDelegate next)
     {
         Interlocked.Increment(ref _inFlight);
+        int answered = 0;
+        void Answered()
+        {
+            if (Interlocked.Exchange(ref answered, 1) == 0)
+            {
+                Interlocked.Decrement(ref _awaitingAnswer);
+            }
+        }
+
+        RaisePeak(Interlocked.Increment(ref _awaitingAnswer));
         try
         {
             DateTimeOffset receivedAt = DateTimeOffset.UtcNow;
@@ -103,6 +125,7 @@ public sealed class RequestJournal
             // Recorded before the headers leave, so a client that has its answer always finds the status here.
             context.Response.OnStarting(() =>
             {
+                Answered();
                 if (!context.RequestAborted.IsCancellationRequested)
                 {
                     entry.Status = context.Response.StatusCode;
@@ -129,7 +152,17 @@ public sealed class RequestJournal
         }
         finally
         {
+            Answered();
             Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private void RaisePeak(int awaiting)
+    {
+        int peak;
+        while (awaiting > (peak = Volatile.Read(ref _peakAwaitingAnswer))
+            && Interlocked.CompareExchange(ref _peakAwaitingAnswer, awaiting, peak) != peak)
+        {
         }
     }
 

@@ -1,8 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using PSRemoteLinks.Http;
@@ -10,39 +8,47 @@ using PSRemoteLinks.Http;
 namespace PSRemoteLinks.Commands
 {
     /// <summary>
-    /// Keeps up to N items' requests in flight while writing every result, error and log line from the pipeline
-    /// thread in input order. With N = 1 each item completes before the next starts.
+    /// Keeps up to N items' work running at once while writing every result, error and log line from the pipeline
+    /// thread, in input order. With N = 1 each item is written before the next starts.
     /// </summary>
+    /// <remarks>
+    /// A finished item waits for the items before it to be written, but its slot is given to the next input at
+    /// once: one slow item does not hold the others up, as long as no more than <see cref="_window"/> items are
+    /// waiting to be written (which bounds the memory held for output not yet written).
+    /// </remarks>
     internal sealed class InOrderRunner
     {
+        /// <summary>How long Ctrl+C waits for cancelled work to unwind before giving the prompt back anyway.</summary>
+        private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
         private readonly ModuleCmdlet _cmdlet;
         private readonly int _limit;
-        private readonly Queue<Item> _inFlight = new Queue<Item>();
-        private readonly Stopwatch _clock = new Stopwatch();
-        private readonly int _activityId;
-        private int _started;
-        private int _finished;
-        private bool _progressShown;
+        private readonly int _window;
+        private readonly Queue<Item> _pending = new Queue<Item>();
+        private readonly BulkProgress _progress;
+        private readonly LogStreams _streams;
 
         public InOrderRunner(ModuleCmdlet cmdlet, int limit)
         {
             _cmdlet = cmdlet;
+            _streams = LogStreams.For(cmdlet);
             _limit = Math.Max(1, limit);
-            _activityId = Math.Abs(cmdlet.GetType().Name.GetHashCode() % 10000) + 1;
+            _window = _limit == 1 ? 1 : Math.Max(2 * _limit, _limit + 8);
+            _progress = new BulkProgress(cmdlet);
         }
 
         /// <summary>Known total when the items came as an array argument rather than through the pipeline.</summary>
-        public int? ExpectedTotal { get; set; }
+        public int? ExpectedTotal
+        {
+            get => _progress.ExpectedTotal;
+            set => _progress.ExpectedTotal = value;
+        }
 
+        /// <summary>Starts one item's work and returns once there is room for the next (writing what is ready meanwhile).</summary>
         public void Start(object target, Func<CallContext, Task<IEnumerable>> work)
         {
-            if (!_clock.IsRunning)
-            {
-                _clock.Start();
-            }
-
             var log = new ItemLog();
-            var context = log.ContextFor(_cmdlet.Cancellation);
+            var context = log.ContextFor(_streams, _cmdlet.Cancellation);
             Task<IEnumerable> task;
             try
             {
@@ -53,38 +59,95 @@ namespace PSRemoteLinks.Commands
                 task = Task.FromException<IEnumerable>(ex);
             }
 
-            _inFlight.Enqueue(new Item(target, task, log));
-            _started++;
-            while (_inFlight.Count >= _limit)
+            _pending.Enqueue(new Item(target, task, log));
+            _progress.ItemStarted();
+            WriteFinishedPrefix();
+            while (_pending.Count >= _window || RunningCount() >= _limit)
             {
-                FinishOldest();
-            }
-
-            // Results that are already there are written at once, so output streams while work goes on.
-            while (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted)
-            {
-                FinishOldest();
+                WaitForAnyRunning();
+                WriteFinishedPrefix();
             }
         }
 
+        /// <summary>Waits for every started item and writes it (before a prompt, and at the end).</summary>
+        public void WriteAll()
+        {
+            while (_pending.Count > 0)
+            {
+                WriteOldest();
+            }
+        }
+
+        /// <summary>Writes everything still pending and closes the progress bar.</summary>
         public void FinishAll()
         {
-            while (_inFlight.Count > 0)
+            WriteAll();
+            _progress.Complete();
+        }
+
+        private int RunningCount()
+        {
+            var running = 0;
+            foreach (var item in _pending)
             {
-                FinishOldest();
+                if (!item.Task.IsCompleted)
+                {
+                    running++;
+                }
             }
 
-            if (_progressShown)
+            return running;
+        }
+
+        private void WriteFinishedPrefix()
+        {
+            while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
             {
-                _cmdlet.WriteProgress(new ProgressRecord(_activityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+                WriteOldest();
             }
         }
 
-        private string Activity => _cmdlet.MyInvocation.MyCommand.Name;
-
-        private void FinishOldest()
+        private void WaitForAnyRunning()
         {
-            var item = _inFlight.Dequeue();
+            var running = new List<Task>(_pending.Count);
+            foreach (var item in _pending)
+            {
+                if (!item.Task.IsCompleted)
+                {
+                    running.Add(item.Task);
+                }
+            }
+
+            if (running.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                // Only the oldest frees output once the window is full; otherwise any finished item frees a slot.
+                if (_pending.Count >= _window)
+                {
+                    _pending.Peek().Task.Wait(_cmdlet.Cancellation);
+                }
+                else
+                {
+                    Task.WaitAny(running.ToArray(), _cmdlet.Cancellation);
+                }
+            }
+            catch (OperationCanceledException) when (_cmdlet.Cancellation.IsCancellationRequested)
+            {
+                throw Stopped();
+            }
+            catch (AggregateException)
+            {
+                // The oldest item failed: its error is written in turn by WriteOldest.
+            }
+        }
+
+        private void WriteOldest()
+        {
+            var item = _pending.Peek();
             IEnumerable? results = null;
             Exception? failure = null;
             try
@@ -93,13 +156,14 @@ namespace PSRemoteLinks.Commands
             }
             catch (OperationCanceledException) when (_cmdlet.Cancellation.IsCancellationRequested)
             {
-                throw new PipelineStoppedException();
+                throw Stopped();
             }
             catch (Exception ex)
             {
                 failure = ex;
             }
 
+            _pending.Dequeue();
             item.Log.WriteTo(_cmdlet);
             if (failure != null)
             {
@@ -113,32 +177,32 @@ namespace PSRemoteLinks.Commands
                 }
             }
 
-            _finished++;
-            ReportProgress();
+            _progress.ItemFinished(item.Target);
         }
 
-        private void ReportProgress()
+        /// <summary>
+        /// Ctrl+C: every item's requests were cancelled through the shared token; wait (briefly) until they have
+        /// unwound, so no request of this command is still running once the prompt is back.
+        /// </summary>
+        private PipelineStoppedException Stopped()
         {
-            // A single item needs no progress bar.
-            var multi = _started > 1 || (ExpectedTotal ?? 0) > 1;
-            if (!multi)
+            var all = new List<Task>(_pending.Count);
+            foreach (var item in _pending)
             {
-                return;
+                all.Add(item.Task);
             }
 
-            var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-            var rate = (_finished / seconds).ToString("0.#", CultureInfo.InvariantCulture);
-            var status = ExpectedTotal is int total && total > 0
-                ? string.Format(CultureInfo.InvariantCulture, "{0} of {1} done ({2}/s)", _finished, total, rate)
-                : string.Format(CultureInfo.InvariantCulture, "{0} done ({1}/s)", _finished, rate);
-            var record = new ProgressRecord(_activityId, Activity, status);
-            if (ExpectedTotal is int known && known > 0)
+            _pending.Clear();
+            try
             {
-                record.PercentComplete = Math.Min(100, _finished * 100 / known);
+                Task.WaitAll(all.ToArray(), StopGrace);
+            }
+            catch (AggregateException)
+            {
+                // Cancelled or failed: either way it has ended, which is all that matters here.
             }
 
-            _cmdlet.WriteProgress(record);
-            _progressShown = true;
+            return new PipelineStoppedException();
         }
 
         private sealed class Item

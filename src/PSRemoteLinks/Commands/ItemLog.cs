@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
@@ -13,8 +14,14 @@ namespace PSRemoteLinks.Commands
     {
         private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
 
-        public CallContext ContextFor(CancellationToken cancellation) =>
-            new CallContext(cancellation, text => _lines.Enqueue((false, text)), text => _lines.Enqueue((true, text)));
+        public CallContext ContextFor(CancellationToken cancellation) => ContextFor(LogStreams.Both, cancellation);
+
+        /// <summary>A context whose lines for a stream nobody will see are dropped at once instead of queued and written.</summary>
+        public CallContext ContextFor(LogStreams streams, CancellationToken cancellation) =>
+            new CallContext(
+                cancellation,
+                streams.Verbose ? text => _lines.Enqueue((false, text)) : (Action<string>?)null,
+                streams.Debug ? text => _lines.Enqueue((true, text)) : (Action<string>?)null);
 
         public void WriteTo(Cmdlet cmdlet)
         {

@@ -15,20 +15,37 @@ namespace PSRemoteLinks.Commands
     public abstract class LinkCmdletBase : ModuleCmdlet
     {
         private InOrderRunner? _runner;
+        private bool? _mayPrompt;
 
         /// <summary>The connection to use; by default the last one made.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public IssueTrackerConnection? Connection { get; set; }
 
-        /// <summary>How many requests may be in flight at once for piped or array input (1 = strictly sequential).</summary>
+        /// <summary>How many items may have requests in flight at once for piped or array input (1 = strictly sequential).</summary>
         [Parameter]
-        [ValidateRange(1, 128)]
+        [ValidateRange(1, NetworkOptions.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = 4;
 
         private InOrderRunner Runner => _runner ?? (_runner = new InOrderRunner(this, ThrottleLimit));
 
         protected override void EndProcessing() => _runner?.FinishAll();
+
+        /// <summary>
+        /// <see cref="Cmdlet.ShouldProcess(string, string)"/>, hidden here so that every data cmdlet keeps its output in
+        /// input order around a prompt: when the user may be asked, the earlier items are finished and written first,
+        /// so the question for item N comes after the answers for items 1..N-1, as without -ThrottleLimit.
+        /// Without a prompt (-WhatIf, -Confirm:$false, a low ConfirmImpact) nothing waits.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action)
+        {
+            if (_runner != null && (_mayPrompt ?? (_mayPrompt = MayPrompt()).Value))
+            {
+                _runner.WriteAll();
+            }
+
+            return base.ShouldProcess(target, action);
+        }
 
         /// <summary>The connection for the current item: -Connection (given or piped), else the default.</summary>
         internal IssueTrackerConnection ResolveConnection()
@@ -36,15 +53,22 @@ namespace PSRemoteLinks.Commands
             var connection = Connection ?? Connections.Default;
             if (connection == null)
             {
-                ThrowTerminatingError(ErrorRecords.NoConnection());
+                StopWith(ErrorRecords.NoConnection());
             }
 
             if (connection!.IsDisposed)
             {
-                ThrowTerminatingError(ErrorRecords.ClosedConnection(connection));
+                StopWith(ErrorRecords.ClosedConnection(connection));
             }
 
             return connection;
+        }
+
+        /// <summary>A terminating error that first writes what the earlier items did: their changes were made.</summary>
+        private void StopWith(ErrorRecord error)
+        {
+            _runner?.WriteAll();
+            ThrowTerminatingError(error);
         }
 
         internal void ExpectTotal(int total)
@@ -75,6 +99,32 @@ namespace PSRemoteLinks.Commands
                 await work(backend, context).ConfigureAwait(false);
                 return Array.Empty<object>();
             });
+        }
+
+        /// <summary>PowerShell's own rule for when ShouldProcess asks: -WhatIf never; -Confirm always; else ConfirmImpact against $ConfirmPreference.</summary>
+        private bool MayPrompt()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if ((bound.TryGetValue("WhatIf", out var whatIf) && LanguagePrimitives.IsTrue(whatIf))
+                || (!bound.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"))))
+            {
+                return false;
+            }
+
+            if (bound.TryGetValue("Confirm", out var confirm))
+            {
+                return LanguagePrimitives.IsTrue(confirm);
+            }
+
+            var attribute = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+            var impact = attribute?.ConfirmImpact ?? ConfirmImpact.Medium;
+            var preference = GetVariableValue("ConfirmPreference");
+            if (preference == null || !Enum.TryParse(preference.ToString(), ignoreCase: true, out ConfirmImpact threshold))
+            {
+                return true;
+            }
+
+            return threshold != ConfirmImpact.None && impact >= threshold;
         }
 
         internal bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

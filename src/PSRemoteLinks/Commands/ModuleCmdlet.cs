@@ -14,6 +14,7 @@ namespace PSRemoteLinks.Commands
     public abstract class ModuleCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private bool _disposed;
 
         internal CancellationToken Cancellation => _stopping.Token;
 
@@ -21,6 +22,15 @@ namespace PSRemoteLinks.Commands
 
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            // The engine disposes a command without stopping it when the pipeline ends early (a terminating error
+            // downstream, Select-Object -First): work still in flight is cancelled here rather than left running.
+            _stopping.Cancel();
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }

@@ -23,6 +23,9 @@ namespace PSRemoteLinks.Http
 
         public CancellationToken Cancellation { get; }
 
+        /// <summary>False when nobody will see debug lines: costly ones (bodies) are then not even built.</summary>
+        public bool WantsDebug => _debug != null;
+
         public void Verbose(string message) => _verbose?.Invoke(message);
 
         public void Debug(string message) => _debug?.Invoke(message);

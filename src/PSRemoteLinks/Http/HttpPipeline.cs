@@ -39,6 +39,9 @@ namespace PSRemoteLinks.Http
             Retry = new RetryPolicy(settings.Network.MaximumRetryCount);
             // The per-attempt timeout is ours (linked to Ctrl+C); HttpClient's own would not tell the two apart.
             _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            // .NET Framework (Windows PowerShell) otherwise sends "Expect: 100-continue" with every POST/PUT and waits
+            // for an interim answer before the body: a round trip more per write, which bulk work pays a thousand times.
+            _client.DefaultRequestHeaders.ExpectContinue = false;
         }
 
         public Uri ApiBase => _settings.ApiBase;
@@ -56,21 +59,30 @@ namespace PSRemoteLinks.Http
             var url = new Uri(_settings.ApiBase, request.RelativeUrl);
             for (var attempt = 1; ; attempt++)
             {
-                await _gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
-                var outcome = await AttemptAsync(request, url, context).ConfigureAwait(false);
+                Outcome outcome;
+                RetryDecision? decision = null;
+                using (var pass = await _gate.EnterAsync(context.Cancellation).ConfigureAwait(false))
+                {
+                    outcome = await AttemptAsync(request, url, context).ConfigureAwait(false);
+                    if (outcome.Response == null)
+                    {
+                        decision = Retry.Decide(request, attempt, outcome.Failure!);
+                    }
+
+                    // A 429 pauses every request on the connection for the wait the service asked. When that wait is
+                    // longer than PSRemoteLinks waits there is no pause, but the others go one at a time, so each
+                    // finds out with a single request.
+                    var rateLimited = outcome.Failure?.StatusCode == 429;
+                    pass.Answered(rateLimited ? decision!.ConnectionPause ?? TimeSpan.Zero : (TimeSpan?)null);
+                }
+
                 if (outcome.Response != null)
                 {
                     return outcome.Response;
                 }
 
-                var decision = Retry.Decide(request, attempt, outcome.Failure!);
-                if (decision.ConnectionPause is TimeSpan pause)
-                {
-                    _gate.PauseUntil(DateTimeOffset.UtcNow + pause);
-                }
-
                 var error = outcome.Error!;
-                if (!decision.Retry)
+                if (!decision!.Retry)
                 {
                     throw decision.GivingUpNote == null
                         ? error
@@ -81,7 +93,11 @@ namespace PSRemoteLinks.Http
                     "Retrying {0} {1} in {2} (retry {3} of {4}): {5}",
                     request.Method, Redactor.Scrub(url.AbsoluteUri), Seconds(decision.Wait), attempt, Retry.MaximumRetryCount, Redactor.Scrub(decision.Reason)));
 
-                await Task.Delay(decision.Wait, context.Cancellation).ConfigureAwait(false);
+                // After a 429 the next attempt waits at the gate, together with every other request on the connection.
+                if (decision.ConnectionPause == null)
+                {
+                    await Task.Delay(decision.Wait, context.Cancellation).ConfigureAwait(false);
+                }
             }
         }
 
@@ -98,9 +114,9 @@ namespace PSRemoteLinks.Http
             HttpResponseMessage? response = null;
             try
             {
-                if (request.JsonBody != null)
+                if (request.JsonBody != null && context.WantsDebug)
                 {
-                    context.Debug(method + " " + shownUrl + " body: " + Redactor.Scrub(Truncate(Encoding.UTF8.GetString(request.JsonBody))));
+                    context.Debug(method + " " + shownUrl + " body: " + DebugText(request.JsonBody));
                 }
 
                 response = await SendFollowingRedirectsAsync(request, url, context, attemptTimeout.Token).ConfigureAwait(false);
@@ -109,9 +125,9 @@ namespace PSRemoteLinks.Http
                 var status = (int)response.StatusCode;
                 context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",
                     method, shownUrl, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
-                if (body.Length > 0)
+                if (body.Length > 0 && context.WantsDebug)
                 {
-                    context.Debug("Response body: " + Redactor.Scrub(Truncate(Encoding.UTF8.GetString(body))));
+                    context.Debug("Response body: " + DebugText(body));
                 }
 
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -257,30 +273,8 @@ namespace PSRemoteLinks.Http
             return message;
         }
 
-        private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string method, Uri url, CancellationToken cancellation)
-        {
-            if (response.Content.Headers.ContentLength > MaxBodyBytes)
-            {
-                throw TooLarge(method, url);
-            }
-
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var initial = (int)Math.Min(response.Content.Headers.ContentLength ?? 16 * 1024, MaxBodyBytes);
-            using var buffer = new MemoryStream(Math.Max(initial, 256));
-            var chunk = new byte[64 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellation).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    throw TooLarge(method, url);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
-        }
+        private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string method, Uri url, CancellationToken cancellation) =>
+            await BoundedBody.ReadAsync(response.Content, MaxBodyBytes, cancellation).ConfigureAwait(false) ?? throw TooLarge(method, url);
 
         private ApiException TooLarge(string method, Uri url) =>
             new ApiException(ApiErrorKind.InvalidResponse, "ResponseTooLarge",
@@ -366,6 +360,17 @@ namespace PSRemoteLinks.Http
             }
 
             return ex;
+        }
+
+        /// <summary>
+        /// The start of a body for -Debug. Only a prefix is decoded: turning a whole 2,000-link answer into a string
+        /// for a line that shows 2,000 characters (and is usually not shown at all) would cost more than the parse.
+        /// </summary>
+        private string DebugText(byte[] body)
+        {
+            var prefixBytes = Math.Min(body.Length, (MaxDebugChars + Redactor.LongestSecret) * 4);
+            var text = Redactor.Scrub(Encoding.UTF8.GetString(body, 0, prefixBytes));
+            return prefixBytes < body.Length && text.Length <= MaxDebugChars ? text + "…" : Truncate(text);
         }
 
         private static string Truncate(string text) => text.Length <= MaxDebugChars ? text : text.Substring(0, MaxDebugChars) + "…";

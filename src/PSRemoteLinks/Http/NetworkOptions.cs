@@ -25,7 +25,14 @@ namespace PSRemoteLinks.Http
 
         public bool AllowUnencryptedAuthentication { get; set; }
 
-        /// <summary>Connections kept open to the server; sized for bulk work with a high -ThrottleLimit.</summary>
-        public int MaxConnections { get; set; } = 64;
+        /// <summary>The highest -ThrottleLimit: the most requests one cmdlet keeps in flight on a connection.</summary>
+        public const int MaxThrottleLimit = 128;
+
+        /// <summary>
+        /// Keep-alive connections the connection's pool may open to the server: as many as a cmdlet at the highest
+        /// -ThrottleLimit has requests in flight, so no request queues for a socket (Windows PowerShell's default is 2).
+        /// The throttle, not the pool, is what limits concurrency.
+        /// </summary>
+        public int MaxConnections { get; set; } = MaxThrottleLimit;
     }
 }

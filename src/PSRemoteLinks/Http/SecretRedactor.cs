@@ -25,6 +25,9 @@ namespace PSRemoteLinks.Http
 
         public static SecretRedactor Empty { get; } = new SecretRedactor(Array.Empty<string>());
 
+        /// <summary>Length of the longest secret, so a caller showing only a prefix of a text can scrub enough of it.</summary>
+        public int LongestSecret => _secrets.Length == 0 ? 0 : _secrets[0].Length;
+
         public string Scrub(string? text)
         {
             if (string.IsNullOrEmpty(text))

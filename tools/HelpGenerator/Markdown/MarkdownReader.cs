@@ -134,7 +134,7 @@ public static partial class MarkdownReader
             if (lines[i].Trim() == "```")
             {
                 string language = info.Length > 0 ? info[0] : string.Empty;
-                blocks.Add(new Fence(start + 1, language, info[1..], string.Join("\n", code)));
+                blocks.Add(new Fence(start + 1, language, info.Length > 1 ? info[1..] : [], string.Join("\n", code)));
                 return i;
             }
 

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PSRemoteLinks.Bench;
+
+/// <summary>How big each scenario is. The full run is what results.md reports; --quick only proves the benchmark still works.</summary>
+internal sealed record BenchSettings(
+    bool Quick,
+    int CallCount,
+    int CallWarmup,
+    int CallRounds,
+    int BulkCount,
+    TimeSpan BulkLatency,
+    IReadOnlyList<int> ThrottleLimits,
+    int RawConcurrency,
+    int LargeIssueLinks,
+    int LargeRuns,
+    int ImportRunsWarm,
+    int ImportRunsFresh,
+    string? OutputPath,
+    string? Note,
+    IReadOnlySet<int> Scenarios)
+{
+    private static readonly int[] Limits = { 1, 4, 16, 64 };
+
+    public static BenchSettings Parse(string[] args)
+    {
+        bool quick = false;
+        string? output = null;
+        string? note = null;
+        var scenarios = new HashSet<int> { 1, 2, 3, 4 };
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--out":
+                    output = Value(args, ref i);
+                    break;
+                case "--note":
+                    note = Value(args, ref i);
+                    break;
+                case "--only":
+                    scenarios = Value(args, ref i).Split(',').Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k is >= 1 and <= 4
+                        ? k
+                        : throw new ArgumentException($"--only takes scenario numbers 1-4 separated by commas, not '{n}'.")).ToHashSet();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <1,2,3,4>, --out <file>, --note <text>.");
+            }
+        }
+
+        return quick
+            ? new BenchSettings(true, 100, 20, 1, 64, TimeSpan.FromMilliseconds(10), Limits, 16, 2000, 2, 2, 1, output, note, scenarios)
+            : new BenchSettings(false, 1000, 100, 5, 1000, TimeSpan.FromMilliseconds(50), Limits, 16, 2000, 5, 5, 3, output, note, scenarios);
+    }
+
+    public string LatencyText => BulkLatency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Value(string[] args, ref int i) =>
+        i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using PSRemoteLinks.Emulator;
+using Xunit;
+
+namespace PSRemoteLinks.Tests
+{
+    /// <summary>Ending a bulk run early (Ctrl+C, an error downstream) ends every request it has in flight.</summary>
+    public class BulkStopTests : BulkTests
+    {
+        [Fact]
+        public async Task Stopping_mid_bulk_returns_promptly_and_leaves_no_request_running()
+        {
+            var keys = SeedIssues(30);
+            Server.Faults.Add(Fault.Delay(TimeSpan.Zero).For("GET", "/remotelink").Times(5));
+            var hang = Server.Faults.Add(Fault.Hang().For("GET", "/remotelink").Times(-1));
+            var running = Shell.Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 8", Variables(With("Keys", keys)));
+            Assert.True(SpinUntil(() => hang.Hits == 8, TimeSpan.FromSeconds(20)), "8 requests hang on the server");
+
+            var watch = Stopwatch.StartNew();
+            running.Stop();
+
+            Assert.True(running.Wait(TimeSpan.FromSeconds(10)), "the pipeline stopped");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+            Assert.True(running.Result.Stopped);
+            Assert.True(await Server.Requests.WaitForIdleAsync(TimeSpan.FromSeconds(10)), "every hung request was aborted");
+            // The 5 answered items and the 8 that hung: nothing was sent after the stop.
+            Assert.Equal(13, Server.Requests.Count);
+            var written = IssuesOf(running.Result.Output);
+            Assert.Equal(keys.Take(written.Length).ToArray(), written);
+        }
+
+        [Fact]
+        public async Task A_terminating_error_downstream_cancels_the_requests_still_in_flight()
+        {
+            var keys = SeedIssues(6);
+            // B-1 answers late enough for B-2..B-4 to be on their way; they never get an answer.
+            Server.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(2)).For("GET", "/B-1/remotelink"));
+            var hang = Server.Faults.Add(Fault.Hang().For("GET", "/remotelink").Times(-1));
+
+            var running = Shell.Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 4 | ForEach-Object { throw 'enough' }", Variables(With("Keys", keys)));
+
+            Assert.True(running.Wait(TimeSpan.FromSeconds(30)), "the pipeline ended");
+            Assert.Contains("enough", running.Result.TerminatingError?.Message);
+            Assert.Equal(3, hang.Hits);
+            Assert.True(await Server.Requests.WaitForIdleAsync(TimeSpan.FromSeconds(10)), "the requests left in flight were cancelled");
+        }
+    }
+}
