@@ -26,6 +26,9 @@ namespace PSRemoteLinks.Http
         /// <summary>False when nobody will see debug lines: costly ones (bodies) are then not even built.</summary>
         public bool WantsDebug => _debug != null;
 
+        /// <summary>False when nobody will see verbose lines: the per-request line is then not formatted at all.</summary>
+        public bool WantsVerbose => _verbose != null;
+
         public void Verbose(string message) => _verbose?.Invoke(message);
 
         public void Debug(string message) => _debug?.Invoke(message);

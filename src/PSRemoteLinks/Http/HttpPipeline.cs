@@ -123,8 +123,11 @@ namespace PSRemoteLinks.Http
                 var answeredUrl = response.RequestMessage?.RequestUri ?? url;
                 var body = await ReadBodyAsync(response, method, answeredUrl, attemptTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",
-                    method, shownUrl, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
+                if (context.WantsVerbose)
+                {
+                    context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",
+                        method, shownUrl, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
+                }
                 if (body.Length > 0 && context.WantsDebug)
                 {
                     context.Debug("Response body: " + DebugText(body));
@@ -246,8 +249,9 @@ namespace PSRemoteLinks.Http
         private HttpRequestMessage BuildMessage(HttpMethod method, Uri url, byte[]? body)
         {
             var message = new HttpRequestMessage(method, url);
-            message.Headers.Accept.ParseAdd("application/json");
-            message.Headers.UserAgent.ParseAdd(UserAgent);
+            // Constant values: added without the parser, which would run again for every request.
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+            message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             if (_settings.Authorization != null)
             {
                 message.Headers.Authorization = _settings.Authorization;
