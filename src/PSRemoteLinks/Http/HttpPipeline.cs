@@ -52,8 +52,6 @@ namespace PSRemoteLinks.Http
 
         public RetryPolicy Retry { get; }
 
-        public RateLimitGate Gate => _gate;
-
         public async Task<ApiResponse> SendAsync(ApiRequest request, CallContext context)
         {
             var url = new Uri(_settings.ApiBase, request.RelativeUrl);
