@@ -121,11 +121,13 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(count, Server.Requests.Count);
         }
 
-        [Fact]
-        public void Tracker_only_fields_on_a_jira_connection_are_a_clear_error_before_any_request()
+        [Theory]
+        [InlineData("New-RemoteIssueLink A-1 -Key PR-1 -Origin ru.yandex.bitbucket")]
+        [InlineData("Set-RemoteIssueLink A-1 -Id 10000 -Key PR-1 -Origin ru.yandex.bitbucket")]
+        public void Tracker_only_fields_on_a_jira_connection_are_a_clear_error_before_any_request(string script)
         {
             var count = Server.Requests.Count;
-            var error = SingleError(Run("New-RemoteIssueLink A-1 -Key PR-1 -Origin ru.yandex.bitbucket"));
+            var error = SingleError(Run(script));
             Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
             Assert.Contains("-Key, -Origin", error.Exception.Message);
             Assert.Equal(count, Server.Requests.Count);

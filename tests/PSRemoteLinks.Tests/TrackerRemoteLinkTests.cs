@@ -175,13 +175,15 @@ namespace PSRemoteLinks.Tests
             Assert.Empty(Server.Requests.Where("POST", "/"));
         }
 
-        [Fact]
-        public void Set_is_not_supported_by_tracker_and_sends_no_request()
+        [Theory]
+        [InlineData(" -Relationship depends")]
+        [InlineData(" -Key PR-2 -Origin " + Bitbucket + " -Backlink")]
+        public void Set_is_not_supported_by_tracker_and_sends_no_request(string fields)
         {
             var id = Server.Tracker.AddRemoteLink("TREK-1", Bitbucket, "PR-1");
             var count = Server.Requests.Count;
 
-            var error = SingleError(Run("Set-RemoteIssueLink TREK-1 -Id " + id + " -Relationship depends"));
+            var error = SingleError(Run("Set-RemoteIssueLink TREK-1 -Id " + id + fields));
 
             Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
             Assert.Equal("NotSupportedByBackend,PSRemoteLinks.Commands.SetRemoteIssueLinkCommand", error.FullyQualifiedErrorId);

@@ -87,6 +87,19 @@ namespace PSRemoteLinks.Commands
         [ValidateAbsoluteUrl]
         public string? StatusIconLink { get; set; }
 
+        // New-RemoteIssueLink's Tracker fields are accepted too, so a script written for either service binds and
+        // gets the service's own answer: Jira refuses them as Tracker's, Tracker cannot update a link at all.
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Key { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Origin { get; set; }
+
+        [Parameter]
+        public SwitchParameter Backlink { get; set; }
+
         /// <summary>Write the updated link to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }

@@ -83,6 +83,7 @@ namespace PSRemoteLinks.Jira
 
         public async Task<RemoteIssueLink> UpdateRemoteLinkAsync(string issue, long id, RemoteLinkValues changes, CallContext context)
         {
+            JiraRemoteLinkBody.CheckChanges(changes);
             var stored = await SendAsync(HttpMethod.Get, RemoteLink(issue, id), context).ConfigureAwait(false);
             JsonBodies.CheckIsJson(stored, Service, _http.Redactor);
             byte[] body;

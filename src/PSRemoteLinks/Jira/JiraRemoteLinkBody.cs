@@ -69,6 +69,9 @@ namespace PSRemoteLinks.Jira
             return Serialize(root);
         }
 
+        /// <summary>Refuses, before any request, changes Jira cannot take (Tracker's fields, clearing a required field).</summary>
+        public static void CheckChanges(RemoteLinkValues changes) => Validate(changes, creating: false);
+
         private static void Validate(RemoteLinkValues values, bool creating)
         {
             var trackerFields = values.Among(TrackerOnly);
