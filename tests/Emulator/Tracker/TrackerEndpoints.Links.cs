@@ -84,20 +84,6 @@ internal sealed partial class TrackerEndpoints
         return Reply.Empty(204);
     }
 
-    private Reply? ResolveLink(string key, string linkId, out TrackerIssue? issue, out TrackerLink? link)
-    {
-        link = null;
-        if (ResolveIssue(key, out issue) is Reply failure)
-        {
-            return failure;
-        }
-
-        if (!TryParseId(linkId, out long id))
-        {
-            return Reply.Json(400, TrackerJson.Error(400, $"Invalid link id '{linkId}'"));
-        }
-
-        link = issue!.Links.FirstOrDefault(l => l.Id == id);
-        return link is null ? Reply.Json(404, TrackerJson.Error(404, "Link not found")) : null;
-    }
+    private Reply? ResolveLink(string key, string linkId, out TrackerIssue? issue, out TrackerLink? link) =>
+        ResolveOnIssue(key, linkId, i => i.Links, l => l.Id, "link", out issue, out link);
 }

@@ -83,22 +83,8 @@ internal sealed partial class TrackerEndpoints
         return Reply.Empty(204);
     }
 
-    private Reply? ResolveRemoteLink(string key, string linkId, out TrackerIssue? issue, out TrackerRemoteLink? link)
-    {
-        link = null;
-        if (ResolveIssue(key, out issue) is Reply failure)
-        {
-            return failure;
-        }
-
-        if (!TryParseId(linkId, out long id))
-        {
-            return Reply.Json(400, TrackerJson.Error(400, $"Invalid remote link id '{linkId}'"));
-        }
-
-        link = issue!.RemoteLinks.FirstOrDefault(l => l.Id == id);
-        return link is null ? Reply.Json(404, TrackerJson.Error(404, "Remote link not found")) : null;
-    }
+    private Reply? ResolveRemoteLink(string key, string linkId, out TrackerIssue? issue, out TrackerRemoteLink? link) =>
+        ResolveOnIssue(key, linkId, i => i.RemoteLinks, l => l.Id, "remote link", out issue, out link);
 
     private JsonObject RenderRemoteLink(TrackerCall call, TrackerIssue issue, TrackerRemoteLink link) =>
         TrackerJson.RemoteLink(call.Api, issue, link, _store.FindApplicationLocked(link.Origin), call.English);

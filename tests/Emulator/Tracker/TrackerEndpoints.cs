@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -125,6 +126,26 @@ internal sealed partial class TrackerEndpoints
     {
         issue = _store.FindLocked(idOrKey);
         return issue is null ? Reply.Json(404, TrackerJson.Error(404, IssueNotFound)) : null;
+    }
+
+    /// <summary>The issue and one of its links (or external links) by id; the 400 or 404 answer otherwise.</summary>
+    private Reply? ResolveOnIssue<T>(
+        string key, string linkId, Func<TrackerIssue, IEnumerable<T>> links, Func<T, long> idOf, string noun, out TrackerIssue? issue, out T? found)
+        where T : class
+    {
+        found = null;
+        if (ResolveIssue(key, out issue) is Reply failure)
+        {
+            return failure;
+        }
+
+        if (!TryParseId(linkId, out long id))
+        {
+            return Reply.Json(400, TrackerJson.Error(400, $"Invalid {noun} id '{linkId}'"));
+        }
+
+        found = links(issue!).FirstOrDefault(l => idOf(l) == id);
+        return found is null ? Reply.Json(404, TrackerJson.Error(404, char.ToUpperInvariant(noun[0]) + noun[1..] + " not found")) : null;
     }
 
     private static bool TryParseId(string text, out long id) =>
