@@ -22,8 +22,6 @@ namespace PSRemoteLinks.Backends
 
         public bool? Flag(RemoteLinkField field) => _values.TryGetValue(field, out var value) ? value as bool? : null;
 
-        public object? Value(RemoteLinkField field) => _values.TryGetValue(field, out var value) ? value : null;
-
         public RemoteLinkValues Set(RemoteLinkField field, object? value)
         {
             _values[field] = value;

@@ -127,8 +127,6 @@ namespace PSRemoteLinks.Commands
             return threshold != ConfirmImpact.None && impact >= threshold;
         }
 
-        internal bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
-
         internal static IEnumerable<string> Each(string[]? values) => values ?? Array.Empty<string>();
     }
 }

@@ -44,10 +44,6 @@ namespace PSRemoteLinks.Http
             _client.DefaultRequestHeaders.ExpectContinue = false;
         }
 
-        public Uri ApiBase => _settings.ApiBase;
-
-        public string ServiceName => _settings.ServiceName;
-
         public SecretRedactor Redactor { get; }
 
         public RetryPolicy Retry { get; }
