@@ -14,8 +14,6 @@ namespace PSRemoteLinks.Commands
     {
         private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
 
-        public CallContext ContextFor(CancellationToken cancellation) => ContextFor(LogStreams.Both, cancellation);
-
         /// <summary>A context whose lines for a stream nobody will see are dropped at once instead of queued and written.</summary>
         public CallContext ContextFor(LogStreams streams, CancellationToken cancellation) =>
             new CallContext(

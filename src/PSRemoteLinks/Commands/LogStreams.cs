@@ -16,8 +16,6 @@ namespace PSRemoteLinks.Commands
             Debug = debug;
         }
 
-        public static LogStreams Both => new LogStreams(true, true);
-
         public bool Verbose { get; }
 
         public bool Debug { get; }

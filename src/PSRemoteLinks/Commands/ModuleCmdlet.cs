@@ -41,7 +41,7 @@ namespace PSRemoteLinks.Commands
         internal T RunNow<T>(Func<CallContext, Task<T>> call)
         {
             var log = new ItemLog();
-            var context = log.ContextFor(Cancellation);
+            var context = log.ContextFor(LogStreams.For(this), Cancellation);
             try
             {
                 return call(context).GetAwaiter().GetResult();
