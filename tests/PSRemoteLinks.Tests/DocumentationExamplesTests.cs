@@ -48,6 +48,10 @@ namespace PSRemoteLinks.Tests
             }
 
             Connect(example);
+
+            // Jitter each request so a block whose output depends on the order concurrent requests reach the server
+            // (server-assigned ids of links created several at a time) fails here, not once in a while in CI.
+            Server.Latency.Random(TimeSpan.Zero, TimeSpan.FromMilliseconds(4), seed: example.Index + 1);
             var result = Run(". {\n" + example.Code.Code + "\n} | Out-Default");
             var errors = result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e).ToList();
             if (result.TerminatingError != null)
