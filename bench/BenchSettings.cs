@@ -9,7 +9,7 @@ namespace PSRemoteLinks.Bench;
 internal sealed record BenchSettings(
     bool Quick,
     int CallCount,
-    int CallWarmup,
+    TimeSpan CallWarmup,
     int CallRounds,
     int BulkCount,
     TimeSpan BulkLatency,
@@ -55,8 +55,8 @@ internal sealed record BenchSettings(
         }
 
         return quick
-            ? new BenchSettings(true, 100, 20, 1, 64, TimeSpan.FromMilliseconds(10), Limits, 16, 2000, 2, 2, 1, output, note, scenarios)
-            : new BenchSettings(false, 1000, 100, 5, 1000, TimeSpan.FromMilliseconds(50), Limits, 16, 2000, 5, 5, 3, output, note, scenarios);
+            ? new BenchSettings(true, 100, TimeSpan.Zero, 1, 64, TimeSpan.FromMilliseconds(10), Limits, 16, 2000, 2, 2, 1, output, note, scenarios)
+            : new BenchSettings(false, 1000, TimeSpan.FromSeconds(8), 21, 1000, TimeSpan.FromMilliseconds(50), Limits, 16, 2000, 5, 5, 3, output, note, scenarios);
     }
 
     public string LatencyText => BulkLatency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";

@@ -70,8 +70,11 @@ internal sealed class Report
         text.AppendLine("- \"Get-RemoteIssueLink\" rows run the published module in a hosted PowerShell engine (`tests/EngineHost`), as the tests do.");
         text.AppendLine("  The baseline (\"raw\") is one pooled `HttpClient` sending the same `GET /rest/api/2/issue/{key}/remotelink` requests and");
         text.AppendLine("  deserializing them with a source-generated System.Text.Json context, without PowerShell.");
-        text.AppendLine("- Per-call overhead: zero latency, sequential, median of the rounds. The piped row is one pipeline of N keys with");
-        text.AppendLine("  `-ThrottleLimit 1`; the loop row invokes the cmdlet once per key (`foreach ($k in $Keys) { Get-RemoteIssueLink $k }`).");
+        text.AppendLine("- Per-call overhead: zero latency, sequential. A round runs the four variants back to back; the ratio is the median over");
+        text.AppendLine("  the rounds of each round's own ratio, times are medians. The first round is reported apart (the JIT has not yet");
+        text.AppendLine("  optimised either side); the others follow a warm-up of repeated rounds, which is what a long bulk run pays per call.");
+        text.AppendLine("  The piped row is one pipeline of N keys with `-ThrottleLimit 1`; the loop row invokes the cmdlet once per key");
+        text.AppendLine("  (`foreach ($k in $Keys) { Get-RemoteIssueLink $k }`).");
         text.AppendLine("- Bulk: N keys piped into `Get-RemoteIssueLink -ThrottleLimit T`, every request delayed by the emulator's fixed latency;");
         text.AppendLine("  \"peak\" is the most requests the emulator saw awaiting an answer at once. Ratio = speed-up over `-ThrottleLimit 1`.");
         text.AppendLine("- 2,000-link issue: the answer's bytes are captured once and served verbatim, so the emulator does not build the JSON");
