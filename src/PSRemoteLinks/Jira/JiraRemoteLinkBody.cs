@@ -33,8 +33,6 @@ namespace PSRemoteLinks.Jira
 
         private static readonly RemoteLinkField[] TrackerOnly = { RemoteLinkField.Key, RemoteLinkField.Origin, RemoteLinkField.Backlink };
 
-        public const int MaxGlobalIdLength = RemoteLinkLimits.MaxGlobalIdLength;
-
         /// <summary>The body of a create: only what was given.</summary>
         public static byte[] ForCreate(RemoteLinkValues values)
         {
@@ -90,9 +88,9 @@ namespace PSRemoteLinks.Jira
             }
 
             var globalId = values.Text(RemoteLinkField.GlobalId);
-            if (globalId != null && globalId.Length > MaxGlobalIdLength)
+            if (globalId != null && globalId.Length > RemoteLinkLimits.MaxGlobalIdLength)
             {
-                throw ApiException.InvalidInput("-GlobalId is " + globalId.Length + " characters long; Jira accepts at most " + MaxGlobalIdLength + ".");
+                throw ApiException.InvalidInput("-GlobalId is " + globalId.Length + " characters long; Jira accepts at most " + RemoteLinkLimits.MaxGlobalIdLength + ".");
             }
         }
 
