@@ -66,9 +66,9 @@ internal sealed class BenchWorld : IAsyncDisposable
     public ScriptResult Run(string script, IDictionary<string, object?>? variables = null)
     {
         ScriptResult result = Shell.Run(script, variables);
-        if (result.TerminatingError is not null || result.Errors.Count > 0)
+        if (!result.Succeeded)
         {
-            string error = result.TerminatingError?.Message ?? result.Errors[0].ToString();
+            string error = result.TerminatingError?.Message ?? (result.Errors.Count > 0 ? result.Errors[0].ToString() : "it was stopped");
             throw new BenchmarkFailedException($"'{script}' failed: {error}");
         }
 

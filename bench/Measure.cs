@@ -29,11 +29,11 @@ internal static class Measure
         return (watch.Elapsed, after - before);
     }
 
-    public static TimeSpan Median(IEnumerable<TimeSpan> values) => TimeSpan.FromTicks(Median(values.Select(v => v.Ticks)));
+    public static TimeSpan Median(IEnumerable<TimeSpan> values) => Median<TimeSpan>(values);
 
-    public static long Median(IEnumerable<long> values)
+    public static T Median<T>(IEnumerable<T> values)
     {
-        long[] sorted = values.OrderBy(v => v).ToArray();
+        T[] sorted = values.OrderBy(v => v).ToArray();
         return sorted[sorted.Length / 2];
     }
 

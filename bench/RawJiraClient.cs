@@ -35,6 +35,15 @@ internal sealed class RawJiraClient : IDisposable
 
     public async Task<int> GetRemoteLinksAsync(string issue) => Parse(await GetRemoteLinksBodyAsync(issue).ConfigureAwait(false)).Count;
 
+    /// <summary>Fails the benchmark when the raw client did not read what the module reads: a fast wrong answer measures nothing.</summary>
+    public static void Expect(int links, int expected)
+    {
+        if (links != expected)
+        {
+            throw new BenchmarkFailedException($"The raw client read {links} links, not {expected}.");
+        }
+    }
+
     public static List<RawRemoteLink> Parse(byte[] body) =>
         JsonSerializer.Deserialize(body, RawJsonContext.Default.ListRawRemoteLink) ?? throw new InvalidOperationException("The body was JSON null.");
 
