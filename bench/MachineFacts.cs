@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -22,6 +23,10 @@ internal sealed class MachineFacts
 
     public string ModuleVersion { get; }
 
+    /// <summary>The configuration this benchmark was built in; tests/PublishModule.targets publishes the module in the same one.</summary>
+    private static string Configuration =>
+        typeof(MachineFacts).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "unknown";
+
     public string? LoadAtStart { get; }
 
     public static MachineFacts Collect(BenchWorld world)
@@ -39,7 +44,7 @@ internal sealed class MachineFacts
         text.AppendLine(CultureInfo.InvariantCulture, $"- Cores: {Environment.ProcessorCount}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- .NET: {RuntimeInformation.FrameworkDescription}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- System.Management.Automation: {EngineVersion} (hosted in-process)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- PSRemoteLinks: {ModuleVersion} (published Release build)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- PSRemoteLinks: {ModuleVersion} (published {Configuration} build)");
         string? loadAtEnd = LoadAverage();
         if (LoadAtStart is not null)
         {

@@ -83,7 +83,7 @@ internal sealed class Report
         text.AppendLine("  `--import-child`) that opens a runspace, then times `Import-Module` alone (median).");
         text.AppendLine();
         text.AppendLine("Reproduce from the repository root: `dotnet run -c Release --project bench` (writes this file);");
-        text.AppendLine("`dotnet run -c Release --project bench -- --quick` is the small run CI does (prints only).");
+        text.AppendLine("`dotnet run -c Release --project bench -- --quick` is the small run, which CI does on its Debug build (prints only).");
         return text.ToString();
     }
 }
