@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Text;
 
 namespace PSRemoteLinks.Packaging;
@@ -69,13 +68,7 @@ public sealed class ModuleManifest
     /// </summary>
     public static ModuleManifest Read(string manifestPath)
     {
-        InitialSessionState state = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows())
-        {
-            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        }
-
-        using PowerShell shell = PowerShell.Create(state);
+        using PowerShell shell = PrivateShell.Create();
         shell.AddCommand("Test-ModuleManifest").AddParameter("Path", manifestPath).AddParameter("ErrorAction", ActionPreference.Continue);
         var problems = new List<string>();
         Collection<PSObject> output;

@@ -4,13 +4,12 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Text;
 
 namespace PSRemoteLinks.Packaging;
 
 /// <summary>What a package turned out to hold when it was unpacked and imported.</summary>
-public sealed record PackageCheckResult(string ModuleName, string Version, string ModuleFolder, string AssemblyPath, IReadOnlyList<string> Commands);
+public sealed record PackageCheckResult(string ModuleName, string Version, string AssemblyPath, IReadOnlyList<string> Commands);
 
 /// <summary>
 /// Unpacks a module package the way an install lays it out (a folder named after the module, without NuGet's
@@ -34,13 +33,7 @@ public static class PackageCheck
         string manifestPath = Path.Combine(moduleFolder, id + ".psd1");
         ModuleManifest manifest = ModuleManifest.Read(manifestPath);
 
-        InitialSessionState state = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows())
-        {
-            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        }
-
-        using PowerShell shell = PowerShell.Create(state);
+        using PowerShell shell = PrivateShell.Create();
         shell.AddCommand("Import-Module").AddParameter("Name", manifestPath).AddParameter("PassThru").AddParameter("ErrorAction", ActionPreference.Stop);
         var imported = Invoke(shell, "Import-Module " + manifestPath);
         if (imported.Count != 1 || imported[0].BaseObject is not PSModuleInfo module)
@@ -62,7 +55,7 @@ public static class PackageCheck
             throw new InvalidOperationException($"The cmdlets must come from the unpacked assembly under '{moduleFolder}', and they came from: {string.Join(", ", assemblies)}.");
         }
 
-        return new PackageCheckResult(module.Name, module.Version.ToString(), moduleFolder, assemblies[0], commands.Select(c => c.Name).ToList());
+        return new PackageCheckResult(module.Name, module.Version.ToString(), assemblies[0], commands.Select(c => c.Name).ToList());
     }
 
     // NuGet's own bookkeeping, which an install does not leave in the module folder.
