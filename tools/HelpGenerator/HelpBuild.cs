@@ -57,11 +57,10 @@ public static class HelpBuild
         return 0;
     }
 
-    /// <summary>Writes a first draft for every cmdlet that has no help source yet; returns how many it wrote.</summary>
-    public static int Scaffold(string docsFolder, string assemblyPath, TextWriter log)
+    /// <summary>Writes a first draft for every cmdlet that has no help source yet.</summary>
+    public static void Scaffold(string docsFolder, string assemblyPath, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        int written = 0;
         foreach (var cmdlet in CompiledModule.Read(assemblyPath))
         {
             string path = Path.Combine(docsFolder, cmdlet.Name + ".md");
@@ -69,11 +68,8 @@ public static class HelpBuild
             {
                 File.WriteAllText(path, Docs.Scaffold.For(cmdlet));
                 log.WriteLine("Wrote a first draft of " + path + "; replace every TODO.");
-                written++;
             }
         }
-
-        return written;
     }
 
     private static bool IsAboutTopic(string path) => Path.GetFileName(path).StartsWith("about_", StringComparison.Ordinal);

@@ -104,26 +104,20 @@ public static class ParameterFacts
         };
     }
 
-    public static string ShortTypeName(System.Type type)
+    public static string ShortTypeName(System.Type type) => TypeName(type, t => t.Name);
+
+    public static string FullTypeName(System.Type type) => TypeName(type, t => t.FullName ?? t.Name);
+
+    /// <summary>An array as its element's name plus "[]", a nullable as its underlying type's name.</summary>
+    private static string TypeName(System.Type type, Func<System.Type, string> name)
     {
         ArgumentNullException.ThrowIfNull(type);
         if (type.IsArray)
         {
-            return ShortTypeName(type.GetElementType()!) + "[]";
+            return TypeName(type.GetElementType()!, name) + "[]";
         }
 
-        return Nullable.GetUnderlyingType(type) is { } inner ? ShortTypeName(inner) : type.Name;
-    }
-
-    public static string FullTypeName(System.Type type)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        if (type.IsArray)
-        {
-            return FullTypeName(type.GetElementType()!) + "[]";
-        }
-
-        return Nullable.GetUnderlyingType(type) is { } inner ? FullTypeName(inner) : type.FullName ?? type.Name;
+        return Nullable.GetUnderlyingType(type) is { } inner ? TypeName(inner, name) : name(type);
     }
 
     /// <summary>One value when every set agrees, else "value in SetA, SetB; other in SetC" in set order.</summary>
