@@ -191,32 +191,15 @@ public sealed class LoopbackProxy : IAsyncDisposable
 
     private async Task TunnelAsync(NetworkStream client, ProxyRequestHead head)
     {
-        if (!TryParseLoopbackAuthority(head.Target, out int port))
+        using TcpClient? upstream = await ConnectLoopbackAsync(client, head.Target).ConfigureAwait(false);
+        if (upstream is null)
         {
-            await WriteStatusAsync(client, 502, "Bad Gateway", string.Empty).ConfigureAwait(false);
-            return;
-        }
-
-        using var upstream = new TcpClient();
-        try
-        {
-            await upstream.ConnectAsync(IPAddress.Loopback, port, _stop.Token).ConfigureAwait(false);
-        }
-        catch (SocketException)
-        {
-            await WriteStatusAsync(client, 502, "Bad Gateway", string.Empty).ConfigureAwait(false);
             return;
         }
 
         byte[] established = Encoding.ASCII.GetBytes($"{head.Version} 200 Connection Established\r\n\r\n");
         await client.WriteAsync(established, _stop.Token).ConfigureAwait(false);
-        NetworkStream target = upstream.GetStream();
-        if (head.Leftover.Length > 0)
-        {
-            await target.WriteAsync(head.Leftover, _stop.Token).ConfigureAwait(false);
-        }
-
-        await PumpAsync(client, target).ConfigureAwait(false);
+        await RelayAsync(client, upstream.GetStream(), head).ConfigureAwait(false);
     }
 
     private async Task ForwardAsync(NetworkStream client, ProxyRequestHead head)
@@ -238,20 +221,10 @@ public sealed class LoopbackProxy : IAsyncDisposable
             pathAndQuery = "/" + pathAndQuery;
         }
 
-        if (!TryParseLoopbackAuthority(authority.Contains(':', StringComparison.Ordinal) ? authority : authority + ":80", out int port))
+        string upstreamAuthority = authority.Contains(':', StringComparison.Ordinal) ? authority : authority + ":80";
+        using TcpClient? upstream = await ConnectLoopbackAsync(client, upstreamAuthority).ConfigureAwait(false);
+        if (upstream is null)
         {
-            await WriteStatusAsync(client, 502, "Bad Gateway", string.Empty).ConfigureAwait(false);
-            return;
-        }
-
-        using var upstream = new TcpClient();
-        try
-        {
-            await upstream.ConnectAsync(IPAddress.Loopback, port, _stop.Token).ConfigureAwait(false);
-        }
-        catch (SocketException)
-        {
-            await WriteStatusAsync(client, 502, "Bad Gateway", string.Empty).ConfigureAwait(false);
             return;
         }
 
@@ -273,12 +246,52 @@ public sealed class LoopbackProxy : IAsyncDisposable
         request.Append("Connection: close\r\n\r\n");
         NetworkStream target = upstream.GetStream();
         await target.WriteAsync(Encoding.Latin1.GetBytes(request.ToString()), _stop.Token).ConfigureAwait(false);
-        if (head.Leftover.Length > 0)
+        await RelayAsync(client, target, head).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Connects to 127.0.0.1 at the port <paramref name="authority"/> (host:port) names. When the host is not
+    /// loopback or nothing listens there, answers 502 and returns null.
+    /// </summary>
+    private async Task<TcpClient?> ConnectLoopbackAsync(NetworkStream client, string authority)
+    {
+        if (!TryParseLoopbackAuthority(authority, out int port))
         {
-            await target.WriteAsync(head.Leftover, _stop.Token).ConfigureAwait(false);
+            await WriteStatusAsync(client, 502, "Bad Gateway", string.Empty).ConfigureAwait(false);
+            return null;
         }
 
-        await PumpAsync(client, target).ConfigureAwait(false);
+        var upstream = new TcpClient();
+        bool connected = false;
+        try
+        {
+            await upstream.ConnectAsync(IPAddress.Loopback, port, _stop.Token).ConfigureAwait(false);
+            connected = true;
+            return upstream;
+        }
+        catch (SocketException)
+        {
+            await WriteStatusAsync(client, 502, "Bad Gateway", string.Empty).ConfigureAwait(false);
+            return null;
+        }
+        finally
+        {
+            if (!connected)
+            {
+                upstream.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Passes on the bytes the client sent after the request head, then copies both ways until either side closes.</summary>
+    private async Task RelayAsync(NetworkStream client, NetworkStream upstream, ProxyRequestHead head)
+    {
+        if (head.Leftover.Length > 0)
+        {
+            await upstream.WriteAsync(head.Leftover, _stop.Token).ConfigureAwait(false);
+        }
+
+        await PumpAsync(client, upstream).ConfigureAwait(false);
     }
 
     /// <summary>Copies both ways until either side closes, then closes both.</summary>
