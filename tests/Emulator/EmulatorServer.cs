@@ -131,21 +131,7 @@ public sealed partial class EmulatorServer : IAsyncDisposable
         CancellationToken stopping = _stopping.Token;
 
         app.Use((context, next) => Requests.TrackAsync(context, next));
-        app.Use(async (context, next) =>
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            try
-            {
-                await LatencyPlan.WaitAsync(Latency.Next(), linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                context.Abort();
-                return;
-            }
-
-            await next(context).ConfigureAwait(false);
-        });
+        app.Use((context, next) => LatencyPlan.DelayThenNextAsync(context, next, Latency.Next(), stopping));
         app.Use((context, next) =>
         {
             string path = (context.Request.PathBase + context.Request.Path).Value ?? string.Empty;

@@ -107,21 +107,8 @@ public sealed partial class Fault
     public static Fault Delay(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        return new Fault($"delay {delay.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms", async (context, next, stopping) =>
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            try
-            {
-                await Task.Delay(delay, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                context.Abort();
-                return;
-            }
-
-            await next(context).ConfigureAwait(false);
-        });
+        return new Fault($"delay {delay.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms", (context, next, stopping) =>
+            LatencyPlan.DelayThenNextAsync(context, next, delay, stopping));
     }
 
     /// <summary>Answers with <paramref name="body"/> verbatim.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
 namespace PSRemoteLinks.Emulator;
 
@@ -71,11 +72,26 @@ public sealed class LatencyPlan
         }
     }
 
-    internal static async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits <paramref name="delay"/>, then hands the request to <paramref name="next"/>. When the client goes away or
+    /// the emulator stops during the wait, the request is aborted instead. No delay calls <paramref name="next"/> at once.
+    /// </summary>
+    internal static Task DelayThenNextAsync(HttpContext context, RequestDelegate next, TimeSpan delay, CancellationToken stopping) =>
+        delay > TimeSpan.Zero ? DelayCoreAsync(context, next, delay, stopping) : next(context);
+
+    private static async Task DelayCoreAsync(HttpContext context, RequestDelegate next, TimeSpan delay, CancellationToken stopping)
     {
-        if (delay > TimeSpan.Zero)
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
         {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, linked.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
     }
 }
