@@ -53,10 +53,9 @@ internal sealed partial class TrackerEndpoints
             return Reply.Json(422, TrackerJson.Error(422, string.Empty, new JsonObject { ["relationship"] = "Unknown relationship" }));
         }
 
-        TrackerIssue? other = _store.FindLocked(values[1]);
-        if (other is null)
+        if (ResolveIssue(values[1], out TrackerIssue? other) is Reply otherMissing)
         {
-            return Reply.Json(404, TrackerJson.Error(404, IssueNotFound));
+            return otherMissing;
         }
 
         if (ReferenceEquals(other, issue))
@@ -66,10 +65,10 @@ internal sealed partial class TrackerEndpoints
 
         if (issue!.Links.Any(l => ReferenceEquals(l.OtherThan(issue), other)))
         {
-            return Reply.Json(409, TrackerJson.Error(409, $"Issues {issue.Key} and {other.Key} are already linked"));
+            return Reply.Json(409, TrackerJson.Error(409, $"Issues {issue.Key} and {other!.Key} are already linked"));
         }
 
-        TrackerLink link = _store.CreateLinkLocked(issue, other, relationship);
+        TrackerLink link = _store.CreateLinkLocked(issue, other!, relationship);
         return Reply.Json(201, TrackerJson.Link(call.Api, link, issue, call.English, withLinkedIssueState: false, idAsString: false));
     }
 

@@ -104,10 +104,12 @@ internal sealed partial class TrackerEndpoints
 
     private Reply GetIssue(TrackerCall call, string key)
     {
-        TrackerIssue? issue = _store.FindLocked(key);
-        return issue is null
-            ? Reply.Json(404, TrackerJson.Error(404, IssueNotFound))
-            : Reply.Json(200, TrackerJson.Issue(call.Api, issue, call.English));
+        if (ResolveIssue(key, out TrackerIssue? issue) is Reply failure)
+        {
+            return failure;
+        }
+
+        return Reply.Json(200, TrackerJson.Issue(call.Api, issue!, call.English));
     }
 
     private static Reply GetLinkTypes(TrackerCall call) =>
