@@ -21,11 +21,12 @@ internal sealed partial class JiraEndpoints
         if (call.Context.Request.Query.TryGetValue("globalId", out Microsoft.Extensions.Primitives.StringValues globalIds))
         {
             // Filtering by globalId answers the single link, not a one-element array.
-            string globalId = globalIds.ToString();
-            JiraRemoteLink? match = issue!.RemoteLinks.FirstOrDefault(l => l.GlobalId == globalId);
-            return match is null
-                ? Reply.Json(404, JiraJson.Errors($"No remote issue link with global ID '{globalId}' exists on issue {issue.Key}."))
-                : Reply.Json(200, JiraJson.RemoteLink(match, RemoteLinkSelf(call, issue, match.Id)));
+            if (ResolveRemoteLinkByGlobalId(issue!, globalIds.ToString(), out JiraRemoteLink? match) is Reply missing)
+            {
+                return missing;
+            }
+
+            return Reply.Json(200, JiraJson.RemoteLink(match!, RemoteLinkSelf(call, issue!, match!.Id)));
         }
 
         var list = new JsonArray(issue!.RemoteLinks
@@ -107,13 +108,12 @@ internal sealed partial class JiraEndpoints
             return Reply.Json(400, JiraJson.Errors("A globalId must be provided."));
         }
 
-        JiraRemoteLink? match = issue!.RemoteLinks.FirstOrDefault(l => l.GlobalId == globalId);
-        if (match is null)
+        if (ResolveRemoteLinkByGlobalId(issue!, globalId, out JiraRemoteLink? match) is Reply missing)
         {
-            return Reply.Json(404, JiraJson.Errors($"No remote issue link with global ID '{globalId}' exists on issue {issue.Key}."));
+            return missing;
         }
 
-        _store.RemoveRemoteLinkLocked(issue, match);
+        _store.RemoveRemoteLinkLocked(issue!, match!);
         return Reply.Empty(204);
     }
 
@@ -143,6 +143,15 @@ internal sealed partial class JiraEndpoints
         return owner is null
             ? Reply.Json(404, JiraJson.Errors($"No remote issue link with id {id} exists."))
             : Reply.Json(400, JiraJson.Errors($"The remote issue link with id {id} does not belong to issue {issue!.Key}."));
+    }
+
+    /// <summary>The 404 answer when no link on <paramref name="issue"/> carries <paramref name="globalId"/>, or null when <paramref name="link"/> is set.</summary>
+    private static Reply? ResolveRemoteLinkByGlobalId(JiraIssue issue, string globalId, out JiraRemoteLink? link)
+    {
+        link = JiraStore.FindRemoteLinkByGlobalIdLocked(issue, globalId);
+        return link is null
+            ? Reply.Json(404, JiraJson.Errors($"No remote issue link with global ID '{globalId}' exists on issue {issue.Key}."))
+            : null;
     }
 
     private static Reply? ParseRemoteLinkBody(JiraCall call, out JsonObject? body)

@@ -39,7 +39,10 @@ internal sealed class JiraRemoteLink
 
     public JsonObject Body { get; set; }
 
-    public string? GlobalId => Body["globalId"]?.GetValue<string>();
+    public string? GlobalId => GlobalIdOf(Body);
+
+    /// <summary>The globalId a stored (normalized) remote link body carries, or null.</summary>
+    public static string? GlobalIdOf(JsonObject body) => body["globalId"]?.GetValue<string>();
 }
 
 /// <summary>One issue link, shared by both issues. "Inward issue A, outward issue B" reads "A &lt;outward&gt; B" (A blocks B).</summary>

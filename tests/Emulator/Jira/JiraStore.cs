@@ -161,10 +161,10 @@ public sealed class JiraStore
     /// <summary>Replaces the link carrying the same globalId on this issue, or creates one.</summary>
     internal (RemoteLinkUpsert Outcome, long Id) UpsertRemoteLinkLocked(JiraIssue issue, JsonObject body, bool enforceLimit)
     {
-        string? globalId = body["globalId"]?.GetValue<string>();
+        string? globalId = JiraRemoteLink.GlobalIdOf(body);
         if (globalId is not null)
         {
-            JiraRemoteLink? existing = issue.RemoteLinks.FirstOrDefault(l => l.GlobalId == globalId);
+            JiraRemoteLink? existing = FindRemoteLinkByGlobalIdLocked(issue, globalId);
             if (existing is not null)
             {
                 existing.Body = body;
@@ -189,6 +189,10 @@ public sealed class JiraStore
         _remoteLinkOwners.TryGetValue(id, out owner);
         return ReferenceEquals(owner, issue) ? issue.RemoteLinks.First(l => l.Id == id) : null;
     }
+
+    /// <summary>The issue's remote link carrying <paramref name="globalId"/>, or null.</summary>
+    internal static JiraRemoteLink? FindRemoteLinkByGlobalIdLocked(JiraIssue issue, string globalId) =>
+        issue.RemoteLinks.FirstOrDefault(l => l.GlobalId == globalId);
 
     internal void RemoveRemoteLinkLocked(JiraIssue issue, JiraRemoteLink link)
     {
