@@ -79,7 +79,7 @@ internal sealed partial class TrackerEndpoints
             return failure;
         }
 
-        _store.RemoveLinkLocked(link!);
+        TrackerStore.RemoveLinkLocked(link!);
         return Reply.Empty(204);
     }
 

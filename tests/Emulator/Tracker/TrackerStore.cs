@@ -10,7 +10,6 @@ public sealed class TrackerStore
 {
     private readonly Dictionary<string, TrackerIssue> _byKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TrackerIssue> _byId = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<long, TrackerLink> _links = new();
     private readonly List<TrackerApplicationInfo> _applications = new()
     {
         new TrackerApplicationInfo("ru.yandex.bitbucket", "Bitbucket"),
@@ -112,8 +111,7 @@ public sealed class TrackerStore
     {
         lock (Gate)
         {
-            TrackerRelationship rel = TrackerLinkTypes.FindRelationship(relationship, StringComparison.OrdinalIgnoreCase)
-                ?? throw new ArgumentException($"Unknown relationship '{relationship}'.", nameof(relationship));
+            TrackerRelationship rel = RequireRelationship(relationship);
             return CreateLinkLocked(Require(key), Require(otherKey), rel).Id;
         }
     }
@@ -123,8 +121,7 @@ public sealed class TrackerStore
     {
         lock (Gate)
         {
-            TrackerRelationship rel = TrackerLinkTypes.FindRelationship(relationship, StringComparison.OrdinalIgnoreCase)
-                ?? throw new ArgumentException($"Unknown relationship '{relationship}'.", nameof(relationship));
+            TrackerRelationship rel = RequireRelationship(relationship);
             if (FindApplicationLocked(origin) is null)
             {
                 throw new ArgumentException($"Unknown application '{origin}'.", nameof(origin));
@@ -165,7 +162,6 @@ public sealed class TrackerStore
         {
             _byKey.Clear();
             _byId.Clear();
-            _links.Clear();
         }
     }
 
@@ -179,15 +175,13 @@ public sealed class TrackerStore
     internal TrackerLink CreateLinkLocked(TrackerIssue creator, TrackerIssue other, TrackerRelationship relationship)
     {
         var link = new TrackerLink(_nextLinkId++, relationship.TypeId, creator, other, relationship.CreatorDirection, DateTimeOffset.UtcNow);
-        _links.Add(link.Id, link);
         creator.Links.Add(link);
         other.Links.Add(link);
         return link;
     }
 
-    internal void RemoveLinkLocked(TrackerLink link)
+    internal static void RemoveLinkLocked(TrackerLink link)
     {
-        _links.Remove(link.Id);
         link.Creator.Links.Remove(link);
         link.Other.Links.Remove(link);
     }
@@ -213,4 +207,8 @@ public sealed class TrackerStore
         ArgumentNullException.ThrowIfNull(key);
         return FindLocked(key) ?? throw new KeyNotFoundException($"No Tracker issue {key}.");
     }
+
+    private static TrackerRelationship RequireRelationship(string relationship) =>
+        TrackerLinkTypes.FindRelationship(relationship, StringComparison.OrdinalIgnoreCase)
+            ?? throw new ArgumentException($"Unknown relationship '{relationship}'.", nameof(relationship));
 }
