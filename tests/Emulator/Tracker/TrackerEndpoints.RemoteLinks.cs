@@ -79,7 +79,7 @@ internal sealed partial class TrackerEndpoints
             return failure;
         }
 
-        issue!.RemoteLinks.Remove(link!);
+        TrackerStore.RemoveRemoteLinkLocked(issue!, link!);
         return Reply.Empty(204);
     }
 

@@ -202,6 +202,8 @@ public sealed class TrackerStore
         return link;
     }
 
+    internal static void RemoveRemoteLinkLocked(TrackerIssue issue, TrackerRemoteLink link) => issue.RemoteLinks.Remove(link);
+
     private TrackerIssue Require(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
