@@ -50,7 +50,7 @@ internal static class JiraRemoteLinkBody
         JsonObject? remoteObject = ReadObject(source, "object", messages);
         if (remoteObject is null)
         {
-            if (!source.ContainsKey("object") || source["object"] is null)
+            if (source["object"] is null)
             {
                 fieldErrors["object"] = "'object' is required.";
             }
