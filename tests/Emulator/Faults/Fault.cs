@@ -126,21 +126,6 @@ public sealed partial class Fault
             Respond.Bytes(context, status, body, contentType));
     }
 
-    /// <summary>Handles the request normally but adds a response header.</summary>
-    public static Fault Header(string name, string value)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        return new Fault($"header {name}: {value}", (context, next, _) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.Append(name, value);
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
-    }
-
     /// <summary>Only requests with this method (null = any) whose decoded path contains <paramref name="pathContains"/> (ignoring case).</summary>
     public Fault For(string? method, string pathContains)
     {

@@ -24,18 +24,6 @@ public sealed class FaultPlan
         return fault;
     }
 
-    /// <summary>The faults in the plan, in the order they are checked.</summary>
-    public IReadOnlyList<Fault> All
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _faults.ToArray();
-            }
-        }
-    }
-
     public void Clear()
     {
         lock (_gate)

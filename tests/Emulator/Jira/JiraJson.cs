@@ -21,9 +21,6 @@ internal static class JiraJson
         return new JsonObject { ["errorMessages"] = list, ["errors"] = fieldErrors };
     }
 
-    public static JsonObject FieldError(string field, string message) =>
-        Errors(Array.Empty<string>(), new JsonObject { [field] = message });
-
     /// <param name="issue">The issue to render.</param>
     /// <param name="api">Absolute API base for self links.</param>
     /// <param name="fields">Field names to include; null includes all.</param>

@@ -24,18 +24,6 @@ public sealed class JiraStore
     /// <summary>Held by the endpoints for a whole request, so each request sees and leaves a consistent state.</summary>
     internal object Gate { get; } = new();
 
-    /// <summary>Keys of all issues, in creation order.</summary>
-    public IReadOnlyList<string> IssueKeys
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _byKey.Values.OrderBy(i => long.Parse(i.Id, CultureInfo.InvariantCulture)).Select(i => i.Key).ToArray();
-            }
-        }
-    }
-
     /// <summary>Creates an issue (ids are assigned 10001, 10002, ...) and returns its id.</summary>
     public string AddIssue(string key, string summary, string status = "To Do")
     {
@@ -56,30 +44,12 @@ public sealed class JiraStore
         }
     }
 
-    public void SetStatus(string key, string status)
-    {
-        ArgumentNullException.ThrowIfNull(status);
-        lock (Gate)
-        {
-            Require(key).Status = status;
-        }
-    }
-
     /// <summary>Every request on this issue answers 403 from now on (the key need not exist yet).</summary>
     public void Forbid(string key)
     {
         lock (Gate)
         {
             _forbidden.Add(key);
-        }
-    }
-
-    /// <summary>Undoes <see cref="Forbid"/>.</summary>
-    public void Allow(string key)
-    {
-        lock (Gate)
-        {
-            _forbidden.Remove(key);
         }
     }
 
@@ -135,19 +105,6 @@ public sealed class JiraStore
             return Require(key).IssueLinks
                 .Select(l => new JiraIssueLinkInfo(l.Id.ToString(CultureInfo.InvariantCulture), l.Type.Name, l.Inward.Key, l.Outward.Key))
                 .ToArray();
-        }
-    }
-
-    /// <summary>Removes every issue, link and forbidden mark (ids keep counting up).</summary>
-    public void Reset()
-    {
-        lock (Gate)
-        {
-            _byKey.Clear();
-            _byId.Clear();
-            _forbidden.Clear();
-            _remoteLinkOwners.Clear();
-            _issueLinks.Clear();
         }
     }
 

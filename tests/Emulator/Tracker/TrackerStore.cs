@@ -31,28 +31,6 @@ public sealed class TrackerStore
         set => _serveLinkIdsAsStrings = value;
     }
 
-    public IReadOnlyList<string> IssueKeys
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _byKey.Values.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Key).ToArray();
-            }
-        }
-    }
-
-    public IReadOnlyList<TrackerApplicationInfo> Applications
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _applications.ToArray();
-            }
-        }
-    }
-
     /// <summary>Creates an issue and returns its id (24 hex characters).</summary>
     public string AddIssue(string key, string summary, string statusKey = "open")
     {
@@ -71,15 +49,6 @@ public sealed class TrackerStore
             _byKey.Add(key, issue);
             _byId.Add(id, issue);
             return id;
-        }
-    }
-
-    public void SetStatus(string key, string statusKey)
-    {
-        ArgumentNullException.ThrowIfNull(statusKey);
-        lock (Gate)
-        {
-            Require(key).StatusKey = statusKey;
         }
     }
 
@@ -152,16 +121,6 @@ public sealed class TrackerStore
             return Require(key).RemoteLinks
                 .Select(l => new TrackerRemoteLinkInfo(l.Id, l.Relationship, l.Origin, l.Key, l.TypeId, l.Direction, l.Backlink))
                 .ToArray();
-        }
-    }
-
-    /// <summary>Removes every issue and link (applications stay; ids keep counting up).</summary>
-    public void Reset()
-    {
-        lock (Gate)
-        {
-            _byKey.Clear();
-            _byId.Clear();
         }
     }
 
