@@ -13,9 +13,9 @@ public static class SampleData
         jira.AddIssue("DEMO-1", "Login fails on Safari");
         jira.AddIssue("DEMO-2", "Release 2.4 checklist", "In Progress");
         jira.AddIssue("DEMO-3", "Upgrade TLS library", "Done");
-        jira.AddRemoteLink("DEMO-1", """
+        jira.AddRemoteLink("DEMO-1", $$"""
             {
-              "globalId": "system=https://ci.example.org&build=991",
+              "globalId": "{{CiGlobalId}}",
               "application": { "type": "org.example.ci", "name": "Example CI" },
               "relationship": "built by",
               "object": {
