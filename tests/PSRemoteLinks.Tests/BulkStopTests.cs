@@ -36,11 +36,13 @@ namespace PSRemoteLinks.Tests
         public async Task A_terminating_error_downstream_cancels_the_requests_still_in_flight()
         {
             var keys = SeedIssues(6);
-            // B-1 answers late enough for B-2..B-4 to be on their way; they never get an answer.
-            Server.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(2)).For("GET", "/B-1/remotelink"));
+            // B-1 is held until B-2..B-4 have reached the server; they never get an answer.
+            var hold = Server.Faults.Add(Fault.Hold().For("GET", "/B-1/remotelink"));
             var hang = Server.Faults.Add(Fault.Hang().For("GET", "/remotelink").Times(-1));
 
             var running = Shell.Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 4 | ForEach-Object { throw 'enough' }", Variables(With("Keys", keys)));
+            Assert.True(SpinUntil(() => hold.Hits == 1 && hang.Hits == 3, TimeSpan.FromSeconds(20)), "B-1 is held while B-2..B-4 hang on the server");
+            hold.Release();
 
             Assert.True(running.Wait(TimeSpan.FromSeconds(30)), "the pipeline ended");
             Assert.Contains("enough", running.Result.TerminatingError?.Message);
