@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PSRemoteLinks.Emulator;
 using PSRemoteLinks.EngineHost;
@@ -108,6 +109,10 @@ namespace PSRemoteLinks.Tests
             Assert.Null(result.TerminatingError);
             return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
         }
+
+        /// <summary>Asserts that two JSON texts hold the same document (member order aside).</summary>
+        protected static void AssertJson(string expected, string actual) =>
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), "expected " + expected + " but was " + actual);
 
         /// <summary>Requests that changed something on the server.</summary>
         protected IReadOnlyList<RecordedRequest> Changes() =>

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PSRemoteLinks.Emulator;
 using Xunit;
@@ -256,8 +255,5 @@ namespace PSRemoteLinks.Tests
             var row = text.Split('\n').Single(l => l.Contains("B-2"));
             Assert.Matches(@"^A-1\s+is blocked by\s+B-2\s+In Progress\s+Ship the release", row.Trim());
         }
-
-        private static void AssertJson(string expected, string actual) =>
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), "expected " + expected + " but was " + actual);
     }
 }

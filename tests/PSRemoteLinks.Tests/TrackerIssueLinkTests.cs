@@ -112,7 +112,7 @@ namespace PSRemoteLinks.Tests
             var stored = Assert.Single(Server.Tracker.Links("TREK-1"));
             var post = Assert.Single(Server.Requests.Where("POST", "/links"));
             Assert.Equal("/tracker/v2/issues/TREK-1/links", post.RawTarget);
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"relationship\":\"depends on\",\"issue\":\"TREK-2\"}"), JsonNode.Parse(post.Body)), post.Body);
+            AssertJson("{\"relationship\":\"depends on\",\"issue\":\"TREK-2\"}", post.Body);
             var link = Assert.Single(created.Output);
             Assert.Equal("TREK-1 depends on TREK-2", link.BaseObject.ToString());
             Assert.Equal(stored.Id, Prop(link, "Id"));

@@ -243,8 +243,5 @@ namespace PSRemoteLinks.Tests
             Assert.Empty(Changes());
             Assert.Contains("Add remote link 'PR-2'", result.HostText);
         }
-
-        private static void AssertJson(string expected, string actual) =>
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), "expected " + expected + " but was " + actual);
     }
 }
