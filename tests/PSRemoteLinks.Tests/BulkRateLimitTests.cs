@@ -53,7 +53,7 @@ namespace PSRemoteLinks.Tests
             var keys = SeedIssues(40);
             var storm = Server.Faults.Add(Fault.TooManyRequests("1").For("GET", "/remotelink").Times(-1));
             var clock = Stopwatch.StartNew();
-            var running = Shell.Start("$Keys | Get-RemoteIssueLink -Verbose -ThrottleLimit " + Throttle, Variables(With("Keys", keys)));
+            var running = Start("$Keys | Get-RemoteIssueLink -Verbose -ThrottleLimit " + Throttle, With("Keys", keys));
             Assert.True(SpinUntil(() => storm.Hits > 0, TimeSpan.FromSeconds(20)), "the storm began");
 
             // The service's rate-limit window stays shut this long: part of the scenario, not a synchronisation.

@@ -16,7 +16,7 @@ namespace PSRemoteLinks.Tests
             var keys = SeedIssues(30);
             Server.Faults.Add(Fault.Delay(TimeSpan.Zero).For("GET", "/remotelink").Times(5));
             var hang = Server.Faults.Add(Fault.Hang().For("GET", "/remotelink").Times(-1));
-            var running = Shell.Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 8", Variables(With("Keys", keys)));
+            var running = Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 8", With("Keys", keys));
             Assert.True(SpinUntil(() => hang.Hits == 8, TimeSpan.FromSeconds(20)), "8 requests hang on the server");
 
             var watch = Stopwatch.StartNew();
@@ -40,7 +40,7 @@ namespace PSRemoteLinks.Tests
             var hold = Server.Faults.Add(Fault.Hold().For("GET", "/B-1/remotelink"));
             var hang = Server.Faults.Add(Fault.Hang().For("GET", "/remotelink").Times(-1));
 
-            var running = Shell.Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 4 | ForEach-Object { throw 'enough' }", Variables(With("Keys", keys)));
+            var running = Start("$Keys | Get-RemoteIssueLink -ThrottleLimit 4 | ForEach-Object { throw 'enough' }", With("Keys", keys));
             Assert.True(SpinUntil(() => hold.Hits == 1 && hang.Hits == 3, TimeSpan.FromSeconds(20)), "B-1 is held while B-2..B-4 hang on the server");
             hold.Release();
 

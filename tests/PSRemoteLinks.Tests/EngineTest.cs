@@ -39,7 +39,7 @@ namespace PSRemoteLinks.Tests
 
         protected ScriptResult Run(string script, IDictionary<string, object?>? extra = null) => Shell.Run(script, Variables(extra));
 
-        protected RunningScript Start(string script) => Shell.Start(script, Variables(null));
+        protected RunningScript Start(string script, IDictionary<string, object?>? extra = null) => Shell.Start(script, Variables(extra));
 
         /// <summary>Connects to the emulator's Jira and checks that it worked.</summary>
         protected void ConnectJira(string extra = "")

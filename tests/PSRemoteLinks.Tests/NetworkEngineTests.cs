@@ -20,7 +20,7 @@ namespace PSRemoteLinks.Tests
         /// <summary>Runs the script, failing the test (after stopping the script) if it does not end within <see cref="HangLimit"/>.</summary>
         protected ScriptResult RunBounded(string script, IDictionary<string, object?>? extra = null)
         {
-            var running = Shell.Start(script, Variables(extra));
+            var running = Start(script, extra);
             if (!running.Wait(HangLimit))
             {
                 running.Stop();
