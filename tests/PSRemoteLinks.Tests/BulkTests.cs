@@ -32,8 +32,6 @@ namespace PSRemoteLinks.Tests
             return keys;
         }
 
-        protected static Dictionary<string, object?> With(string name, object? value) => new Dictionary<string, object?> { [name] = value };
-
         /// <summary>The issue each output object belongs to, in output order.</summary>
         protected static string[] IssuesOf(IEnumerable<PSObject> output) => output.Select(o => Text(o, "Issue")!).ToArray();
 

@@ -145,7 +145,7 @@ namespace PSRemoteLinks.Tests
         private IReadOnlyList<CompletionResult> Complete(string line)
         {
             var result = Run("[System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches",
-                new Dictionary<string, object?> { ["line"] = line });
+                With("line", line));
             Assert.Empty(result.Errors);
             Assert.Null(result.TerminatingError);
             return result.OutputOf<CompletionResult>();

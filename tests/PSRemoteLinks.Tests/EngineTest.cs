@@ -80,6 +80,9 @@ namespace PSRemoteLinks.Tests
             return variables;
         }
 
+        /// <summary>One extra variable for <see cref="Run"/>, <see cref="Start"/> and the like.</summary>
+        protected static Dictionary<string, object?> With(string name, object? value) => new Dictionary<string, object?> { [name] = value };
+
         protected static System.Security.SecureString Secure(string text) => new NetworkCredential(string.Empty, text).SecurePassword;
 
         /// <summary>A property of an emitted object, as a user reads it ($obj.Name).</summary>

@@ -106,7 +106,7 @@ namespace PSRemoteLinks.Tests
         public void The_module_imports_its_format_file_without_an_error()
         {
             using var shell = PowerShellSession.Create();
-            var result = shell.Run("(Import-Module $path -PassThru).ExportedFormatFiles", new Dictionary<string, object?> { ["path"] = ModuleLocation.PublishedManifest });
+            var result = shell.Run("(Import-Module $path -PassThru).ExportedFormatFiles", With("path", ModuleLocation.PublishedManifest));
 
             Assert.Empty(result.Errors);
             Assert.Null(result.TerminatingError);
@@ -135,7 +135,7 @@ namespace PSRemoteLinks.Tests
             foreach (var view in XDocument.Load(FormatFile).Descendants("View"))
             {
                 var type = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
-                var properties = Run("([type]$name).GetProperties().Name", new Dictionary<string, object?> { ["name"] = type })
+                var properties = Run("([type]$name).GetProperties().Name", With("name", type))
                     .Output.Select(o => o.ToString()).ToList();
                 Assert.NotEmpty(properties);
                 foreach (var property in view.Descendants("PropertyName").Select(p => p.Value))

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -68,7 +67,7 @@ namespace PSRemoteLinks.Tests
         [InlineData(" blocks ")]
         public void The_type_name_and_the_phrase_are_accepted_in_any_case(string relationship)
         {
-            var result = Run("New-IssueLink A-1 -LinkedIssue B-2 -Relationship $r", new Dictionary<string, object?> { ["r"] = relationship });
+            var result = Run("New-IssueLink A-1 -LinkedIssue B-2 -Relationship $r", With("r", relationship));
 
             Assert.Empty(result.Errors);
             Assert.Equal("A-1 blocks B-2", Assert.Single(result.Output).BaseObject.ToString());
@@ -95,7 +94,7 @@ namespace PSRemoteLinks.Tests
         [InlineData("Relates")]
         public void Relates_reads_the_same_from_both_sides(string relationship)
         {
-            var result = Run("New-IssueLink A-1 -LinkedIssue C-3 -Relationship $r; Get-IssueLink C-3", new Dictionary<string, object?> { ["r"] = relationship });
+            var result = Run("New-IssueLink A-1 -LinkedIssue C-3 -Relationship $r; Get-IssueLink C-3", With("r", relationship));
 
             Assert.Empty(result.Errors);
             Assert.Equal(new[] { "A-1 relates to C-3", "C-3 relates to A-1" }, result.Output.Select(o => o.BaseObject.ToString()).ToArray());
@@ -124,7 +123,7 @@ namespace PSRemoteLinks.Tests
         {
             var id = Server.Jira.AddIssue("E-5", "Given by id");
 
-            var result = Run("New-IssueLink A-1 -LinkedIssue $id -Relationship 'is blocked by'", new Dictionary<string, object?> { ["id"] = id });
+            var result = Run("New-IssueLink A-1 -LinkedIssue $id -Relationship 'is blocked by'", With("id", id));
 
             Assert.Empty(result.Errors);
             var link = Assert.Single(result.Output);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PSRemoteLinks.Emulator;
@@ -46,7 +45,7 @@ namespace PSRemoteLinks.Tests
             var byName = new UriBuilder(Server.JiraUri) { Host = "localhost" }.Uri;
 
             var result = RunBounded("Connect-Jira -Uri $ByName -Credential $JiraCred -PassThru",
-                new Dictionary<string, object?> { ["ByName"] = byName });
+                With("ByName", byName));
 
             Assert.Empty(result.Errors);
             Assert.Null(result.TerminatingError);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PSRemoteLinks.Emulator;
@@ -143,7 +142,7 @@ namespace PSRemoteLinks.Tests
         public void A_wrong_token_fails_to_connect_with_an_authentication_error_that_does_not_show_it()
         {
             var error = TerminatingError("Connect-YandexTracker -Uri $TrackerUri -Token $bad -OrgId $OrgId",
-                new Dictionary<string, object?> { ["bad"] = Secure("y0_wrong-token-123") });
+                With("bad", Secure("y0_wrong-token-123")));
 
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
             Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectYandexTrackerCommand", error.FullyQualifiedErrorId);
