@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -34,7 +33,5 @@ namespace PSRemoteLinks.Tests
 
         /// <summary>The issue each output object belongs to, in output order.</summary>
         protected static string[] IssuesOf(IEnumerable<PSObject> output) => output.Select(o => Text(o, "Issue")!).ToArray();
-
-        protected static bool SpinUntil(Func<bool> condition, TimeSpan timeout) => System.Threading.SpinWait.SpinUntil(condition, timeout);
     }
 }

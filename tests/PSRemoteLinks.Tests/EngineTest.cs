@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
@@ -40,6 +41,24 @@ namespace PSRemoteLinks.Tests
         protected ScriptResult Run(string script, IDictionary<string, object?>? extra = null) => Shell.Run(script, Variables(extra));
 
         protected RunningScript Start(string script, IDictionary<string, object?>? extra = null) => Shell.Start(script, Variables(extra));
+
+        /// <summary>Waits (spinning, then yielding) until <paramref name="condition"/> holds; false if it did not within <paramref name="timeout"/>.</summary>
+        protected static bool SpinUntil(Func<bool> condition, TimeSpan timeout) => System.Threading.SpinWait.SpinUntil(condition, timeout);
+
+        /// <summary>
+        /// Stops the script as Ctrl+C does and checks that it ends promptly, as stopped, and that every request it had
+        /// in flight was aborted on the server.
+        /// </summary>
+        protected async Task AssertStopsPromptly(RunningScript running)
+        {
+            var watch = Stopwatch.StartNew();
+            running.Stop();
+
+            Assert.True(running.Wait(TimeSpan.FromSeconds(10)), "the pipeline stopped");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+            Assert.True(running.Result.Stopped);
+            Assert.True(await Server.Requests.WaitForIdleAsync(TimeSpan.FromSeconds(10)), "every request in flight was aborted");
+        }
 
         /// <summary>Connects to the emulator's Jira and checks that it worked.</summary>
         protected void ConnectJira(string extra = "")

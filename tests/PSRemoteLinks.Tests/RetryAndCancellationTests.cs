@@ -77,15 +77,7 @@ namespace PSRemoteLinks.Tests
             var running = Start("Get-RemoteIssueLink A-1");
             Assert.True(SpinUntil(() => Server.Requests.InFlight == 1, TimeSpan.FromSeconds(10)), "the request reached the server");
 
-            var watch = Stopwatch.StartNew();
-            running.Stop();
-
-            Assert.True(running.Wait(TimeSpan.FromSeconds(10)), "the pipeline stopped");
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
-            Assert.True(running.Result.Stopped);
-            Assert.True(await Server.Requests.WaitForIdleAsync(TimeSpan.FromSeconds(10)), "the hung request was aborted");
+            await AssertStopsPromptly(running);
         }
-
-        private static bool SpinUntil(Func<bool> condition, TimeSpan timeout) => System.Threading.SpinWait.SpinUntil(condition, timeout);
     }
 }
