@@ -120,6 +120,19 @@ namespace PSRemoteLinks.Tests
             return Assert.Single(result.Errors);
         }
 
+        /// <summary>The run's only error, terminating (a Connect cmdlet) or not (a data cmdlet).</summary>
+        protected static ErrorRecord OnlyError(ScriptResult result)
+        {
+            var all = result.Errors.ToList();
+            if (result.TerminatingErrorRecord is ErrorRecord terminating && !all.Any(e => ReferenceEquals(e, terminating)))
+            {
+                all.Add(terminating);
+            }
+
+            Assert.True(all.Count == 1, "expected exactly one error, got: " + string.Join(" | ", all.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception.Message)));
+            return all[0];
+        }
+
         /// <summary>
         /// Runs the script inside try/catch: only a terminating error (ThrowTerminatingError, not WriteError)
         /// is caught there, so getting the record back proves the error stopped the command.

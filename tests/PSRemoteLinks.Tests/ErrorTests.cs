@@ -113,8 +113,7 @@ namespace PSRemoteLinks.Tests
             };
             foreach (var script in scripts)
             {
-                var result = Run(script);
-                var record = result.Errors.Concat(result.TerminatingError is IContainsErrorRecord c ? new[] { c.ErrorRecord } : new ErrorRecord[0]).Single();
+                var record = OnlyError(Run(script));
                 Assert.StartsWith("ParameterArgumentValidationError", record.FullyQualifiedErrorId);
             }
 

@@ -9,8 +9,8 @@ using Xunit;
 namespace PSRemoteLinks.Tests
 {
     /// <summary>
-    /// What the network tests share: runs that can never hang a test run, the one error of a run whether it
-    /// stopped the command or not, and a check that no credential leaked into anything a user can see.
+    /// What the network tests share: runs that can never hang a test run, and a check that no credential leaked
+    /// into anything a user can see.
     /// </summary>
     public abstract class NetworkEngineTests : EngineTest
     {
@@ -29,19 +29,6 @@ namespace PSRemoteLinks.Tests
             }
 
             return running.Result;
-        }
-
-        /// <summary>The run's only error, terminating (a Connect cmdlet) or not (a data cmdlet).</summary>
-        protected static ErrorRecord OnlyError(ScriptResult result)
-        {
-            var all = result.Errors.ToList();
-            if (result.TerminatingErrorRecord is ErrorRecord terminating && !all.Any(e => ReferenceEquals(e, terminating)))
-            {
-                all.Add(terminating);
-            }
-
-            Assert.True(all.Count == 1, "expected exactly one error, got: " + string.Join(" | ", all.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception.Message)));
-            return all[0];
         }
 
         /// <summary>The Basic header value of $JiraCred.</summary>
