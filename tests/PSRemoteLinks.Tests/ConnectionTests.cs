@@ -24,8 +24,7 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(true, Prop(connection, "IsDefault"));
             var verify = Assert.Single(Server.Requests.All);
             Assert.Equal("/jira/rest/api/2/myself", verify.Path);
-            var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Options.JiraUser + ":" + Options.JiraApiToken));
-            Assert.Equal(expected, verify.Headers["Authorization"]);
+            Assert.Equal("Basic " + JiraBasic, verify.Headers["Authorization"]);
         }
 
         [Fact]

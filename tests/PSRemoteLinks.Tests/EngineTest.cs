@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PSRemoteLinks.Emulator;
@@ -148,6 +149,23 @@ namespace PSRemoteLinks.Tests
         /// <summary>Asserts that two JSON texts hold the same document (member order aside).</summary>
         protected static void AssertJson(string expected, string actual) =>
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), "expected " + expected + " but was " + actual);
+
+        /// <summary>The Basic header value of $JiraCred.</summary>
+        protected string JiraBasic => Convert.ToBase64String(Encoding.UTF8.GetBytes(Options.JiraUser + ":" + Options.JiraApiToken));
+
+        /// <summary>
+        /// No credential of the emulator ($JiraCred's token and its Basic value, $JiraPat, $TrackerToken, $IamToken)
+        /// appears in anything the run let a user see, nor in any error's exception text.
+        /// </summary>
+        protected void AssertNoSecretVisible(ScriptResult result)
+        {
+            var seen = result.EverythingVisible() + string.Join("\n", result.Errors.Select(e => e.ToString() + e.Exception))
+                + (result.TerminatingError?.ToString() ?? string.Empty);
+            foreach (var secret in new[] { Options.JiraApiToken, JiraBasic, Options.JiraPersonalAccessToken, Options.TrackerOAuthToken, Options.TrackerIamToken })
+            {
+                Assert.DoesNotContain(secret, seen);
+            }
+        }
 
         /// <summary>Requests that changed something on the server.</summary>
         protected IReadOnlyList<RecordedRequest> Changes() =>

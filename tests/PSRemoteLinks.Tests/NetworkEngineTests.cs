@@ -1,16 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Text;
 using PSRemoteLinks.EngineHost;
 using Xunit;
 
 namespace PSRemoteLinks.Tests
 {
     /// <summary>
-    /// What the network tests share: runs that can never hang a test run, and a check that no credential leaked
-    /// into anything a user can see.
+    /// What the network tests share: runs that can never hang a test run.
     /// </summary>
     public abstract class NetworkEngineTests : EngineTest
     {
@@ -29,19 +25,6 @@ namespace PSRemoteLinks.Tests
             }
 
             return running.Result;
-        }
-
-        /// <summary>The Basic header value of $JiraCred.</summary>
-        protected string JiraBasic => Convert.ToBase64String(Encoding.UTF8.GetBytes(Options.JiraUser + ":" + Options.JiraApiToken));
-
-        protected void AssertNoSecretVisible(ScriptResult result)
-        {
-            var seen = result.EverythingVisible() + string.Join("\n", result.Errors.Select(e => e.ToString() + e.Exception))
-                + (result.TerminatingError?.ToString() ?? string.Empty);
-            foreach (var secret in new[] { Options.JiraApiToken, JiraBasic, Options.JiraPersonalAccessToken, Options.TrackerOAuthToken })
-            {
-                Assert.DoesNotContain(secret, seen);
-            }
         }
     }
 }

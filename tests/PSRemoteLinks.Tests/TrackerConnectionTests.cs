@@ -157,10 +157,8 @@ namespace PSRemoteLinks.Tests
                 + "Get-IssueLink TREK-1, NOPE-1 -Verbose -Debug | Out-Default; "
                 + "Connect-YandexTracker -Uri $TrackerUri -Token $IamToken -CloudOrgId $CloudOrgId -TokenType IAM -Name iam -Verbose -Debug; Get-IssueLink TREK-1 -Verbose -Debug");
 
-            var seen = result.EverythingVisible();
-            Assert.Contains("/tracker/v2/issues/TREK-1/links", seen);
-            Assert.DoesNotContain(Options.TrackerOAuthToken, seen);
-            Assert.DoesNotContain(Options.TrackerIamToken, seen);
+            Assert.Contains("/tracker/v2/issues/TREK-1/links", result.EverythingVisible());
+            AssertNoSecretVisible(result);
         }
 
         [Fact]
