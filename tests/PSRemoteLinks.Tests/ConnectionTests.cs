@@ -39,7 +39,7 @@ namespace PSRemoteLinks.Tests
         public void Wrong_credentials_fail_to_connect_with_an_authentication_error_and_leave_no_connection()
         {
             var error = TerminatingError("Connect-Jira -Uri $JiraUri -Credential ([pscredential]::new('admin@example.com', $bad))",
-                new System.Collections.Generic.Dictionary<string, object?> { ["bad"] = Secure("wrong-token") });
+                With("bad", Secure("wrong-token")));
 
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
             Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
@@ -107,7 +107,7 @@ namespace PSRemoteLinks.Tests
                 + "$two = Connect-Jira $OtherUri -Credential $JiraCred -Name two -PassThru; "
                 + "Get-RemoteIssueLink A-1 -Connection $one; Get-RemoteIssueLink A-1 -Connection $two; "
                 + "Get-RemoteIssueLink A-1 -Connection $one | New-RemoteIssueLink -Issue A-1 -Connection $two",
-                new System.Collections.Generic.Dictionary<string, object?> { ["OtherUri"] = other.JiraUri });
+                With("OtherUri", other.JiraUri));
 
             Assert.Empty(result.Errors);
             Assert.Equal(new[] { "One", "Two", "One" }, result.Output.Select(o => Text(o, "Title")).ToArray());
@@ -126,7 +126,7 @@ namespace PSRemoteLinks.Tests
 
             var result = Run("Connect-Jira $JiraUri -Credential $JiraCred -Name one; $links = Get-RemoteIssueLink A-1; "
                 + "Connect-Jira $OtherUri -Credential $JiraCred -Name two; $links | Remove-RemoteIssueLink -Confirm:$false",
-                new System.Collections.Generic.Dictionary<string, object?> { ["OtherUri"] = other.JiraUri });
+                With("OtherUri", other.JiraUri));
 
             Assert.Empty(result.Errors);
             Assert.Empty(Server.Jira.RemoteLinks("A-1"));

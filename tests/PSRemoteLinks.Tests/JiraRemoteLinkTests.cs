@@ -174,11 +174,11 @@ namespace PSRemoteLinks.Tests
         public void A_global_id_with_reserved_and_non_ascii_characters_round_trips(string script)
         {
             const string globalId = "system=http://www.mycompany.com/support&id=1 Zoë";
-            var created = Run("New-RemoteIssueLink A-1 -Url https://x.example/1 -Title X -GlobalId $g", new System.Collections.Generic.Dictionary<string, object?> { ["g"] = globalId });
+            var created = Run("New-RemoteIssueLink A-1 -Url https://x.example/1 -Title X -GlobalId $g", With("g", globalId));
             Assert.Equal(globalId, Text(Assert.Single(created.Output), "GlobalId"));
             Assert.Equal(globalId, (string?)Server.Jira.RemoteLinks("A-1")[0]["globalId"]);
 
-            var result = Run(script, new System.Collections.Generic.Dictionary<string, object?> { ["g"] = globalId });
+            var result = Run(script, With("g", globalId));
 
             Assert.Empty(result.Errors);
             var last = Server.Requests.All.Last();

@@ -158,7 +158,7 @@ namespace PSRemoteLinks.Tests
         public void Each_relationship_reads_true_from_both_sides(string relationship, string converse)
         {
             var result = Run("New-IssueLink TREK-1 -LinkedIssue TREK-2 -Relationship $r; Get-IssueLink TREK-1, TREK-2",
-                new System.Collections.Generic.Dictionary<string, object?> { ["r"] = relationship });
+                With("r", relationship));
 
             Assert.Empty(result.Errors);
             Assert.Equal(
