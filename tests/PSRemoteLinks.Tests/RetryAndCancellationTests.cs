@@ -60,7 +60,7 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void Retries_are_bounded_by_MaximumRetryCount()
         {
-            Run("Connect-Jira $JiraUri -Credential $JiraCred -MaximumRetryCount 2");
+            ConnectJira("-MaximumRetryCount 2");
             Server.Requests.Clear();
             Server.Faults.Add(Fault.TooManyRequests("0").Times(-1));
 
