@@ -100,12 +100,8 @@ namespace PSRemoteLinks.Tests
             ConnectJira();
             Server.Faults.Add(Fault.Status(403, "{\"errorMessages\":[\"No permission\"],\"errors\":{}}").For("GET", "/issueLinkType"));
 
-            var script = "[System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches";
-            var failed = Run(script, new Dictionary<string, object?> { ["line"] = "New-IssueLink A-1 B-2 -Relationship " });
-
-            Assert.Empty(failed.Errors);
-            Assert.Null(failed.TerminatingError);
-            Assert.Empty(failed.Output);
+            // Complete asserts the run wrote no error and ended without a terminating one.
+            Assert.Empty(Complete("New-IssueLink A-1 B-2 -Relationship "));
             Assert.Equal(JiraPhrases, Complete("New-IssueLink A-1 B-2 -Relationship ").Select(m => m.ListItemText).ToArray());
         }
 
