@@ -44,7 +44,7 @@ namespace PSRemoteLinks.Tests
 
                 Assert.True(result.TerminatingError == null, result.TerminatingError?.ToString() + Environment.NewLine + result.HostText);
                 Assert.Empty(result.Errors);
-                var version = PackageTests.PropsVersion();
+                var version = PublishedModule.PropsVersion();
                 var package = Path.Combine(output, "PSRemoteLinks." + version + ".nupkg");
                 Assert.True(File.Exists(package), "no package in " + output + Environment.NewLine + result.HostText);
                 Assert.Contains("PSRemoteLinks.psd1", PackageTests.Entries(package));

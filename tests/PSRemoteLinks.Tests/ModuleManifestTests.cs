@@ -2,7 +2,6 @@ using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using PSRemoteLinks.EngineHost;
 using Xunit;
 
@@ -10,20 +9,6 @@ namespace PSRemoteLinks.Tests
 {
     public class ModuleManifestTests
     {
-        private static readonly string[] Cmdlets =
-        {
-            "Connect-Jira", "Connect-YandexTracker", "Get-IssueTrackerConnection", "Disconnect-IssueTracker",
-            "Get-RemoteIssueLink", "New-RemoteIssueLink", "Set-RemoteIssueLink", "Remove-RemoteIssueLink",
-            "Get-IssueLink", "New-IssueLink", "Remove-IssueLink", "Get-IssueLinkType",
-        };
-
-        private static Hashtable PublishedManifest()
-        {
-            var ast = Parser.ParseFile(ModuleLocation.PublishedManifest, out _, out var errors);
-            Assert.Empty(errors);
-            return (Hashtable)ast.Find(a => a is HashtableAst, false)!.SafeGetValue();
-        }
-
         [Fact]
         public void The_published_folder_holds_the_module_files()
         {
@@ -45,7 +30,7 @@ namespace PSRemoteLinks.Tests
             Assert.Empty(result.Errors);
             Assert.Null(result.TerminatingError);
             var info = (PSModuleInfo)Assert.Single(result.Output).BaseObject;
-            Assert.Equal(Cmdlets.OrderBy(c => c), info.ExportedCmdlets.Keys.OrderBy(c => c));
+            Assert.Equal(PublishedModule.Cmdlets.OrderBy(c => c), info.ExportedCmdlets.Keys.OrderBy(c => c));
             Assert.Equal(new[] { "Desktop", "Core" }, info.CompatiblePSEditions);
             Assert.Equal(new System.Version(5, 1), info.PowerShellVersion);
         }
@@ -53,10 +38,10 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void The_manifest_lists_cmdlets_explicitly_and_exports_nothing_else()
         {
-            var manifest = PublishedManifest();
+            var manifest = PublishedModule.Manifest();
             var cmdlets = ((object[])manifest["CmdletsToExport"]!).Cast<string>().ToArray();
             Assert.DoesNotContain(cmdlets, c => c.Contains('*'));
-            Assert.Equal(Cmdlets.OrderBy(c => c), cmdlets.OrderBy(c => c));
+            Assert.Equal(PublishedModule.Cmdlets.OrderBy(c => c), cmdlets.OrderBy(c => c));
             foreach (var key in new[] { "FunctionsToExport", "VariablesToExport", "AliasesToExport" })
             {
                 Assert.Empty((object[])manifest[key]!);
@@ -82,9 +67,7 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void The_published_version_is_the_one_from_Directory_Build_props()
         {
-            var props = File.ReadAllText(Path.Combine(RepositoryRoot(), "Directory.Build.props"));
-            var version = System.Text.RegularExpressions.Regex.Match(props, "<PSRemoteLinksVersion>([^<]+)<").Groups[1].Value;
-            Assert.Equal(version, PublishedManifest()["ModuleVersion"]);
+            Assert.Equal(PublishedModule.PropsVersion(), PublishedModule.Manifest()["ModuleVersion"]);
         }
 
         internal static string RepositoryRoot()

@@ -6,7 +6,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
@@ -50,13 +49,6 @@ namespace PSRemoteLinks.Tests
             "PSRemoteLinks.nuspec", "[Content_Types].xml", "_rels/.rels", "package/services/metadata/core-properties/nuget.psmdcp",
         };
 
-        private static readonly string[] Cmdlets =
-        {
-            "Connect-Jira", "Connect-YandexTracker", "Get-IssueTrackerConnection", "Disconnect-IssueTracker",
-            "Get-RemoteIssueLink", "New-RemoteIssueLink", "Set-RemoteIssueLink", "Remove-RemoteIssueLink",
-            "Get-IssueLink", "New-IssueLink", "Remove-IssueLink", "Get-IssueLinkType",
-        };
-
         private readonly PackedModuleFixture _fixture;
 
         public PackageTests(PackedModuleFixture fixture) => _fixture = fixture;
@@ -66,7 +58,7 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void The_package_is_named_after_the_module_and_the_version_in_Directory_Build_props()
         {
-            Assert.Equal("PSRemoteLinks." + PropsVersion() + ".nupkg", Path.GetFileName(PackagePath));
+            Assert.Equal("PSRemoteLinks." + PublishedModule.PropsVersion() + ".nupkg", Path.GetFileName(PackagePath));
         }
 
         [Fact]
@@ -108,13 +100,13 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void The_nuspec_version_is_the_one_in_Directory_Build_props()
         {
-            Assert.Equal(PropsVersion(), Metadata("version"));
+            Assert.Equal(PublishedModule.PropsVersion(), Metadata("version"));
         }
 
         [Fact]
         public void The_nuspec_carries_the_manifest_metadata_as_PowerShellGet_writes_it()
         {
-            var manifest = PublishedManifest();
+            var manifest = PublishedModule.Manifest();
             var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
 
             Assert.Equal("PSRemoteLinks", Metadata("id"));
@@ -131,8 +123,8 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void The_nuspec_tags_are_the_manifest_tags_then_PSModule_and_a_tag_per_cmdlet()
         {
-            var manifestTags = ((object[])((Hashtable)((Hashtable)PublishedManifest()["PrivateData"]!)["PSData"]!)["Tags"]!).Cast<string>();
-            var sorted = Cmdlets.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList();
+            var manifestTags = ((object[])((Hashtable)((Hashtable)PublishedModule.Manifest()["PrivateData"]!)["PSData"]!)["Tags"]!).Cast<string>();
+            var sorted = PublishedModule.Cmdlets.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList();
             var expected = manifestTags
                 .Append("PSModule").Append("PSIncludes_Cmdlet")
                 .Concat(sorted.Select(c => "PSCmdlet_" + c))
@@ -161,9 +153,9 @@ namespace PSRemoteLinks.Tests
             Assert.Empty(result.Errors);
             Assert.Null(result.TerminatingError);
             var module = (PSModuleInfo)Assert.Single(result.Output).BaseObject;
-            Assert.Equal(PropsVersion(), module.Version.ToString());
+            Assert.Equal(PublishedModule.PropsVersion(), module.Version.ToString());
             Assert.Equal(Path.GetFullPath(folder), Path.GetFullPath(module.ModuleBase));
-            Assert.Equal(Cmdlets.OrderBy(c => c, StringComparer.Ordinal), module.ExportedCmdlets.Keys.OrderBy(c => c, StringComparer.Ordinal));
+            Assert.Equal(PublishedModule.Cmdlets.OrderBy(c => c, StringComparer.Ordinal), module.ExportedCmdlets.Keys.OrderBy(c => c, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -173,9 +165,9 @@ namespace PSRemoteLinks.Tests
             var (exitCode, output, errors) = await RunPackagingTool("--verify", PackagePath);
 
             Assert.True(exitCode == 0, $"exit code {exitCode}: {errors}{output}");
-            Assert.Contains("Verified PSRemoteLinks." + PropsVersion() + ".nupkg: Test-ModuleManifest passes; PSRemoteLinks " + PropsVersion() + " imports from the unpacked package", output);
+            Assert.Contains("Verified PSRemoteLinks." + PublishedModule.PropsVersion() + ".nupkg: Test-ModuleManifest passes; PSRemoteLinks " + PublishedModule.PropsVersion() + " imports from the unpacked package", output);
             var listed = output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim());
-            Assert.Equal(Cmdlets.OrderBy(c => c, StringComparer.OrdinalIgnoreCase), listed);
+            Assert.Equal(PublishedModule.Cmdlets.OrderBy(c => c, StringComparer.OrdinalIgnoreCase), listed);
         }
 
         [Fact]
@@ -183,7 +175,7 @@ namespace PSRemoteLinks.Tests
         {
             var changelog = File.ReadAllText(Path.Combine(ModuleManifestTests.RepositoryRoot(), "CHANGELOG.md"));
 
-            Assert.Matches(new Regex(@"^## \[" + Regex.Escape(PropsVersion()) + @"\] - \d{4}-\d{2}-\d{2}$", RegexOptions.Multiline), changelog);
+            Assert.Matches(new Regex(@"^## \[" + Regex.Escape(PublishedModule.PropsVersion()) + @"\] - \d{4}-\d{2}-\d{2}$", RegexOptions.Multiline), changelog);
         }
 
         [Fact]
@@ -223,12 +215,6 @@ namespace PSRemoteLinks.Tests
             Assert.Contains("PSRemoteLinks.Format.ps1xml", error.Message);
         }
 
-        internal static string PropsVersion()
-        {
-            var props = File.ReadAllText(Path.Combine(ModuleManifestTests.RepositoryRoot(), "Directory.Build.props"));
-            return Regex.Match(props, "<PSRemoteLinksVersion>([^<]+)<").Groups[1].Value;
-        }
-
         internal static List<string> Entries(string packagePath)
         {
             using var archive = ZipFile.OpenRead(packagePath);
@@ -247,13 +233,6 @@ namespace PSRemoteLinks.Tests
             using var stream = archive.GetEntry("PSRemoteLinks.nuspec")!.Open();
             var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
             return metadata.Elements().Single(e => e.Name.LocalName == name).Value;
-        }
-
-        private static Hashtable PublishedManifest()
-        {
-            var ast = Parser.ParseFile(ModuleLocation.PublishedManifest, out _, out var errors);
-            Assert.Empty(errors);
-            return (Hashtable)ast.Find(a => a is HashtableAst, false)!.SafeGetValue();
         }
 
         private string CopyOfPublishedModule(string name)

@@ -230,12 +230,7 @@ namespace PSRemoteLinks.Tests
                 .Select(o => ((CommandInfo)o.BaseObject).Name)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        private static List<string> ExportedCmdlets()
-        {
-            var manifest = (System.Collections.Hashtable)Parser.ParseFile(ModuleLocation.PublishedManifest, out _, out _)
-                .Find(a => a is HashtableAst, false)!.SafeGetValue();
-            return ((object[])manifest["CmdletsToExport"]!).Cast<string>().ToList();
-        }
+        private static List<string> ExportedCmdlets() => ((object[])PublishedModule.Manifest()["CmdletsToExport"]!).Cast<string>().ToList();
 
         private static IEnumerable<(string What, IScriptExtent Extent)> NewerThanWindowsPowerShell(Ast ast)
         {
