@@ -19,6 +19,12 @@ namespace PSRemoteLinks.Tests
     /// </summary>
     public abstract class EngineTest : IAsyncLifetime
     {
+        /// <summary>A Jira remote link with every field set (global id, application, relationship, icons, status).</summary>
+        protected const string FullLink = "{\"globalId\":\"system=ci&build=1\",\"application\":{\"type\":\"org.example.ci\",\"name\":\"Example CI\"},"
+            + "\"relationship\":\"built by\",\"object\":{\"url\":\"https://ci.example.org/builds/1\",\"title\":\"Build #1\",\"summary\":\"Nightly\","
+            + "\"icon\":{\"url16x16\":\"https://ci.example.org/i.png\",\"title\":\"Build\"},"
+            + "\"status\":{\"resolved\":true,\"icon\":{\"url16x16\":\"https://ci.example.org/ok.png\",\"title\":\"Passed\",\"link\":\"https://ci.example.org/builds/1/log\"}}}}";
+
         protected EmulatorServer Server { get; private set; } = null!;
 
         protected PowerShellSession Shell { get; private set; } = null!;

@@ -7,11 +7,6 @@ namespace PSRemoteLinks.Tests
     /// <summary>The contract's "Remote links" section on Jira, through the hosted engine against the emulator.</summary>
     public class JiraRemoteLinkTests : EngineTest
     {
-        private const string FullLink = "{\"globalId\":\"system=ci&build=1\",\"application\":{\"type\":\"org.example.ci\",\"name\":\"Example CI\"},"
-            + "\"relationship\":\"built by\",\"object\":{\"url\":\"https://ci.example.org/builds/1\",\"title\":\"Build #1\",\"summary\":\"Nightly\","
-            + "\"icon\":{\"url16x16\":\"https://ci.example.org/i.png\",\"title\":\"Build\"},"
-            + "\"status\":{\"resolved\":true,\"icon\":{\"url16x16\":\"https://ci.example.org/ok.png\",\"title\":\"Passed\",\"link\":\"https://ci.example.org/builds/1/log\"}}}}";
-
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
