@@ -134,16 +134,6 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
-        public void Credentials_over_plain_http_to_another_host_are_refused_before_any_request()
-        {
-            var error = TerminatingError("Connect-Jira -Uri http://jira.example.invalid -Credential $JiraCred");
-
-            Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
-            Assert.Contains("-AllowUnencryptedAuthentication", error.Exception.Message);
-            Assert.Equal(0, Server.Requests.Count);
-        }
-
-        [Fact]
         public void The_connection_object_shows_where_and_as_whom_but_never_how()
         {
             var result = Run("Connect-Jira $JiraUri -Credential $JiraCred -PassThru");

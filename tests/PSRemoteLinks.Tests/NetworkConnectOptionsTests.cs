@@ -20,7 +20,11 @@ namespace PSRemoteLinks.Tests
         [InlineData("Connect-YandexTracker -Uri http://10.0.0.7 -Token $TrackerToken -CloudOrgId $CloudOrgId -SkipVerification")]
         public void Credentials_over_plain_http_to_another_machine_are_refused_before_any_request(string script)
         {
-            var error = OnlyError(RunBounded(script));
+            // Only a terminating error is caught by try/catch: getting the record back proves the refusal stopped the command.
+            var result = RunBounded("try { " + script + " } catch { $_ }");
+            Assert.Empty(result.Errors);
+            Assert.Null(result.TerminatingError);
+            var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
 
             Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
             Assert.StartsWith("UnencryptedAuthenticationRefused,", error.FullyQualifiedErrorId);
