@@ -20,11 +20,8 @@ namespace PSRemoteLinks.Tests
         [InlineData("Connect-YandexTracker -Uri http://10.0.0.7 -Token $TrackerToken -CloudOrgId $CloudOrgId -SkipVerification")]
         public void Credentials_over_plain_http_to_another_machine_are_refused_before_any_request(string script)
         {
-            // Only a terminating error is caught by try/catch: getting the record back proves the refusal stopped the command.
-            var result = RunBounded("try { " + script + " } catch { $_ }");
-            Assert.Empty(result.Errors);
-            Assert.Null(result.TerminatingError);
-            var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+            // Caught by try/catch, so the refusal stopped the command.
+            var error = BoundedTerminatingError(script);
 
             Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
             Assert.StartsWith("UnencryptedAuthenticationRefused,", error.FullyQualifiedErrorId);
@@ -70,14 +67,20 @@ namespace PSRemoteLinks.Tests
         [InlineData("Connect-YandexTracker -Uri file:///etc/passwd -Token $TrackerToken -OrgId $OrgId")]
         [InlineData("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId ''")]
         [InlineData("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId 'two words'")]
-        [InlineData("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -CloudOrgId $CloudOrgId")]
+        [InlineData("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -CloudOrgId $CloudOrgId", "AmbiguousParameterSet")]
         [InlineData("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -ApiVersion v9")]
         [InlineData("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -TimeoutSec 0")]
-        public void Bad_connect_input_is_a_binding_error_before_any_request(string script)
+        public void Bad_connect_input_is_a_binding_error_before_any_request(string script, string? errorId = null)
         {
-            var error = OnlyError(RunBounded(script));
+            // Caught by try/catch, so the binding error stopped the command.
+            var error = BoundedTerminatingError(script);
 
             Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+            if (errorId != null)
+            {
+                Assert.StartsWith(errorId, error.FullyQualifiedErrorId);
+            }
+
             Assert.Equal(0, Server.Requests.Count);
             Assert.Empty(Run("Get-IssueTrackerConnection").Output);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using PSRemoteLinks.EngineHost;
 using Xunit;
 
@@ -25,6 +26,15 @@ namespace PSRemoteLinks.Tests
             }
 
             return running.Result;
+        }
+
+        /// <summary><see cref="EngineTest.TerminatingError"/> (the record a try/catch caught) for a run bounded like <see cref="RunBounded"/>.</summary>
+        protected ErrorRecord BoundedTerminatingError(string script, IDictionary<string, object?>? extra = null)
+        {
+            var result = RunBounded("try { " + script + " } catch { $_ }", extra);
+            Assert.Empty(result.Errors);
+            Assert.Null(result.TerminatingError);
+            return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
         }
     }
 }

@@ -75,15 +75,6 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
-        public void Both_organisation_kinds_at_once_are_refused_by_parameter_binding()
-        {
-            var error = TerminatingError("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -CloudOrgId $CloudOrgId");
-
-            Assert.StartsWith("AmbiguousParameterSet", error.FullyQualifiedErrorId);
-            Assert.Equal(0, Server.Requests.Count);
-        }
-
-        [Fact]
         public void ApiVersion_v3_sends_every_request_to_v3_paths()
         {
             Server.Tracker.AddIssue("TREK-2", "Other");
