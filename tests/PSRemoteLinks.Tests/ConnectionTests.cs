@@ -24,6 +24,7 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(true, Prop(connection, "IsDefault"));
             var verify = Assert.Single(Server.Requests.All);
             Assert.Equal("/jira/rest/api/2/myself", verify.Path);
+            Assert.StartsWith("/jira/rest/api/2/myself", verify.RawTarget);
             Assert.Equal("Basic " + JiraBasic, verify.Headers["Authorization"]);
         }
 
