@@ -25,11 +25,6 @@ public sealed class RecordingHost : PSHost
         _ui = new RecordingHostUserInterface(new RecordingRawUserInterface(consoleWidth));
     }
 
-    /// <summary>All text the host UI received so far (output, Write-Host, warnings, prompts...).</summary>
-    public string Text => _ui.Buffer.Text;
-
-    public void ClearText() => _ui.Buffer.Clear();
-
     /// <summary>
     /// Answers for choice prompts (ShouldProcess/-Confirm), such as "Yes", "No", "Yes to All", "No to All",
     /// matched against the choice labels without their '&amp;'. When empty, the default choice is taken.
@@ -38,9 +33,6 @@ public sealed class RecordingHost : PSHost
 
     /// <summary>Every choice prompt shown, as its caption and message on two lines.</summary>
     public IReadOnlyList<string> Prompts => _ui.Prompts;
-
-    /// <summary>The exit code a script asked for with <c>exit</c>, if it did.</summary>
-    public int? ExitCode { get; private set; }
 
     internal TextBuffer Buffer => _ui.Buffer;
 
@@ -70,5 +62,8 @@ public sealed class RecordingHost : PSHost
     {
     }
 
-    public override void SetShouldExit(int exitCode) => ExitCode = exitCode;
+    // Called for a script's `exit`; nothing reads the code it asks for, so it is not kept.
+    public override void SetShouldExit(int exitCode)
+    {
+    }
 }

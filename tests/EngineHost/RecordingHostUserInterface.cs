@@ -54,10 +54,6 @@ internal sealed class RecordingHostUserInterface : PSHostUserInterface
 
     public override void WriteErrorLine(string value) => Buffer.AppendLine(Visible(value));
 
-    // The formatter emits ANSI styling (table headers, error colours); like a console without VT support, the
-    // recording keeps the plain text unless $PSStyle.OutputRendering asks for ANSI.
-    private static string Plain(string value) => GetOutputString(value, supportsVirtualTerminal: false);
-
     // The prefixes are the ones the console host prints.
     public override void WriteVerboseLine(string message) => Buffer.AppendLine("VERBOSE: " + message);
 

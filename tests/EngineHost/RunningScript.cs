@@ -27,9 +27,6 @@ public sealed class RunningScript
         _thread = PipelineThread.Start(culture, Execute);
     }
 
-    /// <summary>True once the script has ended, whether normally, by an error or by a stop.</summary>
-    public bool IsCompleted => !_thread.IsAlive;
-
     /// <summary>Asks the script to stop, as Ctrl+C does; returns at once. Use <see cref="Wait"/> to see it end.</summary>
     public void Stop()
     {

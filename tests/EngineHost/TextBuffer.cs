@@ -3,13 +3,11 @@ using System.Text;
 
 namespace PSRemoteLinks.EngineHost;
 
-/// <summary>Thread-safe append-only text with positions that stay valid across <see cref="Clear"/>.</summary>
+/// <summary>Thread-safe append-only text, read back from a position onwards.</summary>
 internal sealed class TextBuffer
 {
     private readonly object _gate = new();
     private readonly StringBuilder _text = new();
-    // Characters discarded by Clear: positions count every character ever written.
-    private long _cleared;
 
     public void Append(string? value)
     {
@@ -27,17 +25,6 @@ internal sealed class TextBuffer
         }
     }
 
-    public string Text
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _text.ToString();
-            }
-        }
-    }
-
     /// <summary>Position after the last character written so far.</summary>
     public long Position
     {
@@ -45,27 +32,18 @@ internal sealed class TextBuffer
         {
             lock (_gate)
             {
-                return _cleared + _text.Length;
+                return _text.Length;
             }
         }
     }
 
-    /// <summary>Text written since <paramref name="position"/> (and not cleared since).</summary>
+    /// <summary>Text written since <paramref name="position"/>.</summary>
     public string TextSince(long position)
     {
         lock (_gate)
         {
-            long start = Math.Max(0, position - _cleared);
+            long start = Math.Max(0, position);
             return start >= _text.Length ? string.Empty : _text.ToString((int)start, _text.Length - (int)start);
-        }
-    }
-
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _cleared += _text.Length;
-            _text.Clear();
         }
     }
 }
