@@ -56,7 +56,7 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void The_masked_documentation_example_is_one_clear_InvalidData_error_and_the_pipeline_goes_on()
         {
-            var masked = TestFiles.SeedExample("tracker-get-issue-links.txt", "## Response format");
+            var masked = TestFiles.Fixture("yandex-cloud-docs/get-links-en-masked.json");
             Assert.Contains("\"id\": 47*****,", masked);
             Server.Faults.Add(Fault.Serve(200, masked).For("GET", "/issues/JUNE-2/links"));
             Server.Tracker.AddLink("TREK-1", "relates", "TREK-2");

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace PSRemoteLinks.UnitTests
 {
-    /// <summary>Every real response body in ../shared/fixtures is accepted and read field by field.</summary>
+    /// <summary>Every real response body in tests/Fixtures is accepted and read field by field.</summary>
     public class FixtureParsingTests
     {
         private static ApiResponse Response(string fixture) => new ApiResponse(200, Fixtures.Bytes(fixture), "application/json", "GET", "/x");

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace PSRemoteLinks.UnitTests
 {
-    /// <summary>Real response bodies written by other clients (../shared/fixtures), copied beside the tests at build.</summary>
+    /// <summary>Real response bodies written by other clients (tests/Fixtures, see SOURCES.md there), copied beside the tests at build.</summary>
     internal static class Fixtures
     {
         public static string Path(string relative) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", relative);
