@@ -128,6 +128,13 @@ namespace PSRemoteLinks.Jira
     internal sealed class JiraStatusDetailsDto
     {
         public string? Name { get; set; }
+
+        public JiraStatusCategoryDto? StatusCategory { get; set; }
+    }
+
+    internal sealed class JiraStatusCategoryDto
+    {
+        public string? Key { get; set; }
     }
 
     internal sealed class JiraIssueLinkTypeDto

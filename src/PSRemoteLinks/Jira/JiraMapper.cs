@@ -64,6 +64,7 @@ namespace PSRemoteLinks.Jira
                 LinkedIssue = other.Key ?? other.Id ?? string.Empty,
                 LinkedIssueSummary = other.Fields?.Summary,
                 LinkedIssueStatus = other.Fields?.Status?.Name,
+                LinkedIssueStatusCategory = JiraStatusCategories.FromKey(other.Fields?.Status?.StatusCategory?.Key),
                 Type = entry.Type?.Name,
                 Self = entry.Self,
                 Connection = connection,

@@ -24,6 +24,19 @@ namespace PSRemoteLinks
 
         public string? LinkedIssueStatus { get; set; }
 
+        /// <summary>Category of <see cref="LinkedIssueStatus"/>; null where the service gives none.</summary>
+        public StatusCategory? LinkedIssueStatusCategory { get; set; }
+
+        /// <summary>Summary of <see cref="Issue"/> itself, where the read that found the link gave it (Jira's issue read does).</summary>
+        public string? IssueSummary { get; set; }
+
+        public string? IssueStatus { get; set; }
+
+        public StatusCategory? IssueStatusCategory { get; set; }
+
+        /// <summary>With <c>Get-IssueLink -Recurse</c>: how many links <see cref="Issue"/> is from the issue the walk started at (0 = a start issue).</summary>
+        public int Depth { get; set; }
+
         /// <summary>The link type's name (Jira) or id (Tracker).</summary>
         public string? Type { get; set; }
 

@@ -18,6 +18,7 @@ namespace PSRemoteLinks.Tracker
                 LinkedIssue = dto.Object?.Key ?? dto.Object?.Id ?? string.Empty,
                 LinkedIssueSummary = dto.Object?.Display ?? dto.Object?.Summary,
                 LinkedIssueStatus = dto.Status?.Display ?? dto.Status?.Key,
+                LinkedIssueStatusCategory = TrackerStatusCategories.FromKey(dto.Status?.Key),
                 Type = typeId,
                 CreatedBy = Who(dto.CreatedBy),
                 CreatedAt = dto.CreatedAt,
