@@ -126,7 +126,7 @@ public sealed class RequestJournal
             context.Response.OnStarting(() =>
             {
                 Answered();
-                if (!context.RequestAborted.IsCancellationRequested)
+                if (!DroppedConnection.IsDropped(context))
                 {
                     entry.Status = context.Response.StatusCode;
                 }
@@ -144,7 +144,7 @@ public sealed class RequestJournal
             }
             finally
             {
-                if (context.RequestAborted.IsCancellationRequested)
+                if (DroppedConnection.IsDropped(context))
                 {
                     entry.Status = 0;
                 }

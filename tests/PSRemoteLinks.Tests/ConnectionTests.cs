@@ -43,7 +43,7 @@ namespace PSRemoteLinks.Tests
                 With("bad", Secure("wrong-token")));
 
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("AuthenticationFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
             Assert.Contains("401", error.Exception.Message);
             Assert.Empty(Run("Get-IssueTrackerConnection").Output);
         }

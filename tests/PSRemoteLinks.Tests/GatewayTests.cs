@@ -93,8 +93,10 @@ namespace PSRemoteLinks.Tests
             var error = OnlyError(RunBounded("Connect-Jira -Uri $GatewayUri -CloudId 11111111-2222-3333-4444-555555555555 -Credential $JiraCred", Gateway()));
 
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("JiraNotFoundAtUri,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
             Assert.Contains("No site with cloud id '11111111-2222-3333-4444-555555555555' is accessible.", error.Exception.Message);
+            Assert.Contains("Check -CloudId", error.Exception.Message);
+            Assert.Equal(404, RemoteLinksError.Of(error).StatusCode);
         }
 
         [Theory]

@@ -136,7 +136,7 @@ namespace PSRemoteLinks.Tests
             var error = OnlyError(RunBounded("Connect-Jira -Uri \"http://127.0.0.1:" + port + "/jira\" -Credential $JiraCred -MaximumRetryCount 0"));
 
             Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ConnectionFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
             Assert.Contains("Could not reach Jira at http://127.0.0.1:" + port, error.Exception.Message);
         }
 
@@ -274,7 +274,7 @@ namespace PSRemoteLinks.Tests
                 case "a bare string":
                     return (Fault.Serve(200, "\"ok\""), "InvalidResponse", notThisEndpoint);
                 case "JSON null":
-                    return (Fault.Serve(200, "null"), "InvalidResponse", "(it is null)");
+                    return (Fault.Serve(200, "null"), "InvalidResponse", "it is null");
                 case "an empty 200":
                     return (Fault.Serve(200, string.Empty), "EmptyResponse", "with an empty body (HTTP 200) where JSON was expected");
                 case "invalid UTF-8":

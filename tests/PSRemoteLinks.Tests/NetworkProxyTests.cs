@@ -94,7 +94,7 @@ namespace PSRemoteLinks.Tests
             var error = OnlyError(RunBounded("Connect-Jira $JiraUri -Credential $JiraCred -Proxy $ProxyUri", With(proxy)));
 
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ProxyAuthenticationRequired,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
             Assert.Contains("The proxy answered 407", error.Exception.Message);
             Assert.Contains("-ProxyCredential", error.Exception.Message);
             Assert.Equal(0, Server.Requests.Count);

@@ -34,7 +34,7 @@ namespace PSRemoteLinks.Tests
             var error = OnlyError(RunBounded("Connect-Jira -Uri $HttpsJira -Credential $JiraCred", Https()));
 
             Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("CertificateError,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
             Assert.Contains("TLS connection to https://127.0.0.1:" + Server.HttpsUri!.Port, error.Exception.Message);
             Assert.Contains("-SkipCertificateCheck", error.Exception.Message);
             Assert.Equal(0, Server.Requests.Count);
@@ -92,9 +92,10 @@ namespace PSRemoteLinks.Tests
 
             var without = RunBounded("Connect-Jira -Uri $MtlsJira -Credential $JiraCred -SkipCertificateCheck -MaximumRetryCount 0", Https());
             var error = OnlyError(without);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-            Assert.Contains("If the server requires a client certificate (mutual TLS), connect with -Certificate.", error.Exception.Message);
+            Assert.Equal("ClientCertificateRequired,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+            Assert.Contains("asks for a client certificate (mutual TLS)", error.Exception.Message);
+            Assert.Contains("Connect with -Certificate", error.Exception.Message);
             Assert.Equal(0, Server.Requests.Count);
 
             var with = RunBounded("Connect-Jira -Uri $MtlsJira -Credential $JiraCred -SkipCertificateCheck -Certificate $ClientCert -PassThru; Get-RemoteIssueLink A-1", Https(certificate));
@@ -111,7 +112,7 @@ namespace PSRemoteLinks.Tests
 
             var error = OnlyError(RunBounded("Connect-Jira -Uri $MtlsJira -Credential $JiraCred -SkipCertificateCheck -Certificate $ClientCert -MaximumRetryCount 0", Https(stranger)));
 
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ConnectionFailed,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
             Assert.Contains("check that it accepts the one given with -Certificate", error.Exception.Message);
             Assert.Equal(0, Server.Requests.Count);

@@ -104,14 +104,17 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
-        public void A_wrong_organisation_fails_to_connect_with_Trackers_403_message()
+        public void A_wrong_organisation_fails_to_connect_with_Trackers_403_message_and_a_hint_about_the_organisation_id()
         {
             var error = TerminatingError("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId 1111111");
 
             Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectYandexTrackerCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("OrganizationNotFound,PSRemoteLinks.Commands.ConnectYandexTrackerCommand", error.FullyQualifiedErrorId);
             Assert.Contains("403", error.Exception.Message);
             Assert.Contains(OrganizationUnavailable, error.Exception.Message);
+            Assert.Contains("Check the organisation id 1111111 (X-Org-ID)", error.Exception.Message);
+            Assert.Contains("-CloudOrgId (a Yandex Cloud Organization) instead.", error.Exception.Message);
+            Assert.DoesNotContain("feature is disabled", error.Exception.Message);
             Assert.Equal(403, Assert.Single(Server.Requests.All).Status);
             Assert.Empty(Run("Get-IssueTrackerConnection").Output);
         }
@@ -136,7 +139,7 @@ namespace PSRemoteLinks.Tests
                 With("bad", Secure("y0_wrong-token-123")));
 
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
-            Assert.Equal("ConnectFailed,PSRemoteLinks.Commands.ConnectYandexTrackerCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("AuthenticationFailed,PSRemoteLinks.Commands.ConnectYandexTrackerCommand", error.FullyQualifiedErrorId);
             Assert.Contains("Not authorized", error.Exception.Message);
             Assert.DoesNotContain("y0_wrong-token-123", error.ToString());
         }

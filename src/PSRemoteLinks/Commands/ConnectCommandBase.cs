@@ -74,10 +74,10 @@ namespace PSRemoteLinks.Commands
             RefuseTogether(ProxyCredential != null && ProxyUseDefaultCredentials, "-ProxyCredential", "-ProxyUseDefaultCredentials", "two sets of proxy credentials");
             if (Certificate != null && !Certificate.HasPrivateKey)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("The certificate given with -Certificate (" + Certificate.Subject + ") has no private key, so it cannot prove who you are "
-                        + "to the server. Pass the certificate from a store or a .pfx file that holds its key."),
-                    "CertificateWithoutPrivateKey", ErrorCategory.InvalidArgument, Certificate.Subject));
+                ThrowTerminatingError(ErrorRecords.Failure(ApiErrorKind.InvalidArgument, "CertificateWithoutPrivateKey",
+                    "The certificate given with -Certificate (" + Certificate.Subject + ") has no private key, so it cannot prove who you are "
+                        + "to the server. Pass the certificate from a store or a .pfx file that holds its key.",
+                    Certificate.Subject));
             }
         }
 
@@ -102,28 +102,30 @@ namespace PSRemoteLinks.Commands
                 return;
             }
 
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Refusing to send credentials over unencrypted http:// to " + target.Host
-                    + ". Use an https:// address, or pass -AllowUnencryptedAuthentication if you accept that anyone on the network can read them."),
-                "UnencryptedAuthenticationRefused", ErrorCategory.SecurityError, target));
+            ThrowTerminatingError(ErrorRecords.Failure(ApiErrorKind.Security, "UnencryptedAuthenticationRefused",
+                "Refusing to send credentials over unencrypted http:// to " + target.Host
+                    + ". Use an https:// address, or pass -AllowUnencryptedAuthentication if you accept that anyone on the network can read them.",
+                target));
         }
 
-        /// <summary>Verifies (unless skipped), registers the connection as the default, and emits it with -PassThru.</summary>
-        internal void Complete(string name, TrackerKind kind, Uri shownUri, PipelineSettings settings, Func<HttpPipeline, ILinkBackend> createBackend, string? organization = null)
+        /// <summary>
+        /// Builds the connection, verifies it (unless skipped), registers it as the default, and emits it with -PassThru.
+        /// A failed verification is reported with its own cause: id, category, status, and a hint in the service's terms.
+        /// </summary>
+        internal void Complete(string name, ConnectionFactory factory)
         {
-            settings.Network = NetworkOptions();
+            var shownUri = factory.Address;
             if (SkipCertificateCheck)
             {
                 WriteWarning("-SkipCertificateCheck: the server's certificate is not checked on connection '" + name + "'; anyone between you and " + shownUri.Host + " can read and change the traffic, credentials included.");
             }
 
-            var pipeline = new HttpPipeline(settings, HandlerFactory.Create(settings.Network));
-            var connection = new IssueTrackerConnection(name, kind, shownUri, createBackend(pipeline)) { Organization = organization };
+            var connection = new IssueTrackerConnection(name, factory.Kind, shownUri, factory.Create(NetworkOptions())) { Organization = factory.Organization };
             if (!SkipVerification)
             {
                 try
                 {
-                    connection.User = RunNow(context => connection.Backend.VerifyAsync(context));
+                    connection.User = RunNow(context => factory.VerifyAsync(connection.Backend, context));
                 }
                 catch (PipelineStoppedException)
                 {
@@ -133,13 +135,10 @@ namespace PSRemoteLinks.Commands
                 catch (Exception ex)
                 {
                     connection.Dispose();
-                    var record = ErrorRecords.From(ex, shownUri);
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException("Could not connect to " + shownUri + ": " + record.Exception.Message, record.Exception),
-                        "ConnectFailed", record.CategoryInfo.Category, shownUri));
+                    ThrowTerminatingError(ConnectFailed(ex, shownUri));
                 }
 
-                WriteVerbose("Connected to " + kind + " at " + shownUri + " as " + connection.User + ".");
+                WriteVerbose("Connected to " + factory.Kind + " at " + shownUri + " as " + connection.User + ".");
             }
 
             Connections.Add(connection);
@@ -149,19 +148,25 @@ namespace PSRemoteLinks.Commands
             }
         }
 
+        /// <summary>The cause's own id and category (AuthenticationFailed, ConnectionFailed...), its message prefixed with where.</summary>
+        private static ErrorRecord ConnectFailed(Exception ex, Uri shownUri)
+        {
+            var cause = (RemoteLinksException)ErrorRecords.From(ex, shownUri).Exception;
+            var exception = new RemoteLinksException(cause.Kind, cause.ErrorId, "Could not connect to " + shownUri + ": " + cause.Message,
+                cause.StatusCode, cause.InnerException, cause.Method, cause.Path);
+            return new ErrorRecord(exception, cause.ErrorId, ErrorRecords.CategoryFor(cause.Kind), shownUri);
+        }
+
         private void RefuseTogether(bool both, string first, string second, string what)
         {
             if (both)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException(first + " and " + second + " cannot be used together: they ask for " + what + "."),
-                    "ContradictoryProxyOptions", ErrorCategory.InvalidArgument, first + " " + second));
+                ThrowTerminatingError(ErrorRecords.Failure(ApiErrorKind.InvalidArgument, "ContradictoryProxyOptions",
+                    first + " and " + second + " cannot be used together: they ask for " + what + ".", first + " " + second));
             }
         }
 
         internal static string Reveal(System.Security.SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
-
-        internal static string DefaultName(Uri uri) => uri.IsDefaultPort ? uri.Host : uri.Host + ":" + uri.Port;
 
         private static bool IsLoopback(Uri uri)
         {

@@ -1,9 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Net.Http.Headers;
 using System.Security;
-using System.Text;
-using PSRemoteLinks.Http;
 using PSRemoteLinks.Jira;
 
 namespace PSRemoteLinks.Commands
@@ -17,7 +14,6 @@ namespace PSRemoteLinks.Commands
         private const string PersonalAccessTokenSet = "PersonalAccessToken";
         private const string CloudCredentialSet = "CloudIdCredential";
         private const string CloudAccessTokenSet = "CloudIdAccessToken";
-        private static readonly Uri Gateway = new Uri("https://api.atlassian.com");
 
         /// <summary>The site root (https://acme.atlassian.net) or a server with a context path (https://host/jira).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
@@ -53,44 +49,18 @@ namespace PSRemoteLinks.Commands
 
         protected override void ProcessRecord()
         {
-            var site = BaseOf(Uri ?? Gateway);
-            var shown = CloudId == null ? site : ThroughGateway(site, CloudId);
-            CheckTransport(shown);
-
-            var settings = new PipelineSettings("Jira", new Uri(shown, "rest/api/2/"));
+            var factory = new JiraConnectionFactory(Uri, CloudId);
+            CheckTransport(factory.Address);
             if (Credential != null)
             {
-                var network = Credential.GetNetworkCredential();
-                var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(Credential.UserName + ":" + network.Password));
-                settings.Authorization = new AuthenticationHeaderValue("Basic", encoded);
-                settings.Secrets.Add(network.Password);
-                settings.Secrets.Add(encoded);
+                factory.WithBasic(Credential.UserName, Credential.GetNetworkCredential().Password);
             }
             else
             {
-                var token = Reveal((PersonalAccessToken ?? AccessToken)!);
-                settings.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                settings.Secrets.Add(token);
+                factory.WithBearer(Reveal((PersonalAccessToken ?? AccessToken)!));
             }
 
-            var shownWithoutSlash = new Uri(shown.AbsoluteUri.TrimEnd('/'));
-            Complete(Name ?? CloudId ?? DefaultName(shown), TrackerKind.Jira, shownWithoutSlash, settings, pipeline => new JiraBackend(pipeline));
-        }
-
-        /// <summary>{gateway}/ex/jira/{cloudId}/; a -Uri that already ends in that path is taken as it is.</summary>
-        private static Uri ThroughGateway(Uri gateway, string cloudId)
-        {
-            var sitePath = "ex/jira/" + cloudId + "/";
-            return gateway.AbsolutePath.EndsWith("/" + sitePath, StringComparison.OrdinalIgnoreCase)
-                ? gateway
-                : new Uri(gateway.AbsoluteUri + sitePath);
-        }
-
-        // "https://host/jira" and "https://host/jira/" both mean the context path /jira.
-        private static Uri BaseOf(Uri uri)
-        {
-            var text = uri.GetLeftPart(UriPartial.Path);
-            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            Complete(Name ?? factory.DefaultName, factory);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Net.Http.Headers;
 using System.Security;
 using PSRemoteLinks.Http;
 using PSRemoteLinks.Tracker;
@@ -17,7 +16,6 @@ namespace PSRemoteLinks.Commands
     {
         private const string OrgIdSet = "OrgId";
         private const string CloudOrgIdSet = "CloudOrgId";
-        private const string DefaultUri = "https://api.tracker.yandex.net";
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNull]
@@ -42,7 +40,7 @@ namespace PSRemoteLinks.Commands
 
         [Parameter]
         [ValidateAbsoluteUrl(RequireHttp = true)]
-        public Uri Uri { get; set; } = new Uri(DefaultUri);
+        public Uri Uri { get; set; } = TrackerConnectionFactory.DefaultUri;
 
         [Parameter]
         [ValidateSet("v2", "v3")]
@@ -53,37 +51,16 @@ namespace PSRemoteLinks.Commands
             var iam = string.Equals(TokenType, "IAM", StringComparison.OrdinalIgnoreCase);
             if (iam && ParameterSetName != CloudOrgIdSet)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-TokenType IAM works only with -CloudOrgId: Yandex Tracker accepts IAM tokens for Yandex Cloud organisations only. Use an OAuth token with -OrgId."),
-                    "IamTokenNeedsCloudOrgId", ErrorCategory.InvalidArgument, TokenType));
+                ThrowTerminatingError(ErrorRecords.Failure(ApiErrorKind.InvalidArgument, "IamTokenNeedsCloudOrgId",
+                    "-TokenType IAM works only with -CloudOrgId: Yandex Tracker accepts IAM tokens for Yandex Cloud organisations only. Use an OAuth token with -OrgId.",
+                    TokenType));
             }
 
-            // An address copied with its API version (".../v3") names the version too, unless -ApiVersion says otherwise.
-            var address = Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            var version = ApiVersion.ToLowerInvariant();
-            foreach (var known in new[] { "v2", "v3" })
-            {
-                if (address.EndsWith("/" + known, StringComparison.OrdinalIgnoreCase))
-                {
-                    address = address.Substring(0, address.Length - known.Length - 1);
-                    version = MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)) ? version : known;
-                }
-            }
-
-            var root = new Uri(address + "/");
-            CheckTransport(root);
-            var settings = new PipelineSettings("Yandex Tracker", new Uri(root, version + "/"));
-            var token = Reveal(Token!);
-            settings.Authorization = new AuthenticationHeaderValue(iam ? "Bearer" : "OAuth", token);
-            settings.Secrets.Add(token);
-            var orgHeader = ParameterSetName == CloudOrgIdSet ? "X-Cloud-Org-ID" : "X-Org-ID";
-            var org = ParameterSetName == CloudOrgIdSet ? CloudOrgId! : OrgId!;
-            settings.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>(orgHeader, org));
-            // Labels and display names are localized; English keeps messages readable (logic never depends on them).
-            settings.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Accept-Language", "en"));
-
-            var shown = new Uri(root.AbsoluteUri.TrimEnd('/'));
-            Complete(Name ?? "tracker-" + org, TrackerKind.YandexTracker, shown, settings, pipeline => new TrackerBackend(pipeline), orgHeader + ": " + org);
+            var cloud = ParameterSetName == CloudOrgIdSet;
+            var explicitVersion = MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)) ? ApiVersion : null;
+            var factory = new TrackerConnectionFactory(Uri, explicitVersion, cloud ? CloudOrgId! : OrgId!, cloud, Reveal(Token!), iam);
+            CheckTransport(factory.Address);
+            Complete(Name ?? factory.DefaultName, factory);
         }
     }
 }

@@ -28,9 +28,8 @@ namespace PSRemoteLinks.Commands
                     var found = Connections.All.FirstOrDefault(c => string.Equals(c.Name, name, System.StringComparison.OrdinalIgnoreCase));
                     if (found == null)
                     {
-                        WriteError(new ErrorRecord(
-                            new ItemNotFoundException("There is no connection named '" + name + "'."),
-                            "ConnectionNotFound", ErrorCategory.ObjectNotFound, name));
+                        WriteError(ErrorRecords.Failure(Http.ApiErrorKind.NotFound, "ConnectionNotFound",
+                            "There is no connection named '" + name + "'.", name));
                         continue;
                     }
 

@@ -25,6 +25,7 @@ namespace PSRemoteLinks.Commands
                 case ApiErrorKind.Certificate: return ErrorCategory.SecurityError;
                 case ApiErrorKind.Security: return ErrorCategory.SecurityError;
                 case ApiErrorKind.NotSupported: return ErrorCategory.NotImplemented;
+                case ApiErrorKind.Unexpected: return ErrorCategory.NotSpecified;
                 default: return ErrorCategory.ProtocolError;
             }
         }
@@ -36,23 +37,23 @@ namespace PSRemoteLinks.Commands
                 exception = aggregate.InnerExceptions[0];
             }
 
-            if (exception is ApiException api)
+            if (exception is RemoteLinksException known)
             {
-                return new ErrorRecord(api, api.ErrorId, CategoryFor(api.Kind), target);
+                return new ErrorRecord(known.AsPublic(), known.ErrorId, CategoryFor(known.Kind), target);
             }
 
             // Anything else is a defect of the module: say so plainly, without a stack trace in the message.
-            return new ErrorRecord(
-                new InvalidOperationException("PSRemoteLinks failed unexpectedly: " + exception.Message, exception),
-                "UnexpectedError", ErrorCategory.NotSpecified, target);
+            return Failure(ApiErrorKind.Unexpected, "UnexpectedError", "PSRemoteLinks failed unexpectedly: " + exception.Message, target, exception);
         }
 
-        public static ErrorRecord NoConnection() => new ErrorRecord(
-            new InvalidOperationException("There is no connection to a tracker. Run Connect-Jira or Connect-YandexTracker first, or pass -Connection."),
-            "NoConnection", ErrorCategory.ConnectionError, null);
+        /// <summary>An error that is not an HTTP call's (bad options, no connection): still a <see cref="RemoteLinksException"/>.</summary>
+        public static ErrorRecord Failure(ApiErrorKind kind, string errorId, string message, object? target, Exception? inner = null) =>
+            new ErrorRecord(new RemoteLinksException(kind, errorId, Sentences.End(message), null, inner, null, null), errorId, CategoryFor(kind), target);
 
-        public static ErrorRecord ClosedConnection(IssueTrackerConnection connection) => new ErrorRecord(
-            new InvalidOperationException("The connection '" + connection.Name + "' was closed by Disconnect-IssueTracker. Connect again with Connect-Jira or Connect-YandexTracker."),
-            "ConnectionClosed", ErrorCategory.ConnectionError, connection.Name);
+        public static ErrorRecord NoConnection() => Failure(ApiErrorKind.Connection, "NoConnection",
+            "There is no connection to a tracker. Run Connect-Jira or Connect-YandexTracker first, or pass -Connection.", null);
+
+        public static ErrorRecord ClosedConnection(IssueTrackerConnection connection) => Failure(ApiErrorKind.Connection, "ConnectionClosed",
+            "The connection '" + connection.Name + "' was closed by Disconnect-IssueTracker. Connect again with Connect-Jira or Connect-YandexTracker.", connection.Name);
     }
 }

@@ -30,9 +30,8 @@ namespace PSRemoteLinks.Commands
                 var matches = all.Where(c => pattern.IsMatch(c.Name)).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException("There is no connection named '" + name + "'. Get-IssueTrackerConnection lists the open ones."),
-                        "ConnectionNotFound", ErrorCategory.ObjectNotFound, name));
+                    WriteError(ErrorRecords.Failure(Http.ApiErrorKind.NotFound, "ConnectionNotFound",
+                        "There is no connection named '" + name + "'. Get-IssueTrackerConnection lists the open ones.", name));
                 }
 
                 WriteObject(matches, enumerateCollection: true);

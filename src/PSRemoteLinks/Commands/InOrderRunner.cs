@@ -48,7 +48,7 @@ namespace PSRemoteLinks.Commands
         public void Start(object target, Func<CallContext, Task<IEnumerable>> work)
         {
             var log = new ItemLog();
-            var context = log.ContextFor(_streams, _cmdlet.Cancellation);
+            var context = log.ContextFor(_streams, _cmdlet.Retries, _cmdlet.Cancellation);
             Task<IEnumerable> task;
             try
             {
@@ -82,6 +82,7 @@ namespace PSRemoteLinks.Commands
         public void FinishAll()
         {
             WriteAll();
+            _cmdlet.Retries.Complete(_cmdlet);
             _progress.Complete();
         }
 
@@ -126,14 +127,7 @@ namespace PSRemoteLinks.Commands
             try
             {
                 // Only the oldest frees output once the window is full; otherwise any finished item frees a slot.
-                if (_pending.Count >= _window)
-                {
-                    _pending.Peek().Task.Wait(_cmdlet.Cancellation);
-                }
-                else
-                {
-                    Task.WaitAny(running.ToArray(), _cmdlet.Cancellation);
-                }
+                _cmdlet.WaitForAny(_pending.Count >= _window ? new[] { _pending.Peek().Task } : running.ToArray());
             }
             catch (OperationCanceledException) when (_cmdlet.Cancellation.IsCancellationRequested)
             {
@@ -152,6 +146,11 @@ namespace PSRemoteLinks.Commands
             Exception? failure = null;
             try
             {
+                if (!item.Task.IsCompleted)
+                {
+                    _cmdlet.WaitForAny(new Task[] { item.Task });
+                }
+
                 results = item.Task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (_cmdlet.Cancellation.IsCancellationRequested)

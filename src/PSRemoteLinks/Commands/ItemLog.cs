@@ -15,11 +15,12 @@ namespace PSRemoteLinks.Commands
         private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
 
         /// <summary>A context whose lines for a stream nobody will see are dropped at once instead of queued and written.</summary>
-        public CallContext ContextFor(LogStreams streams, CancellationToken cancellation) =>
+        public CallContext ContextFor(LogStreams streams, RetryProgress retries, CancellationToken cancellation) =>
             new CallContext(
                 cancellation,
                 streams.Verbose ? text => _lines.Enqueue((false, text)) : (Action<string>?)null,
-                streams.Debug ? text => _lines.Enqueue((true, text)) : (Action<string>?)null);
+                streams.Debug ? text => _lines.Enqueue((true, text)) : (Action<string>?)null,
+                retries.Report);
 
         public void WriteTo(Cmdlet cmdlet)
         {

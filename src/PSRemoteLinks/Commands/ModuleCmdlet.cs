@@ -18,6 +18,9 @@ namespace PSRemoteLinks.Commands
 
         internal CancellationToken Cancellation => _stopping.Token;
 
+        /// <summary>The progress line of retries waiting, shared by every item of this command.</summary>
+        internal RetryProgress Retries { get; } = new RetryProgress();
+
         internal static ConnectionStore Connections => ConnectionStore.Current;
 
         public void Dispose()
@@ -41,10 +44,12 @@ namespace PSRemoteLinks.Commands
         internal T RunNow<T>(Func<CallContext, Task<T>> call)
         {
             var log = new ItemLog();
-            var context = log.ContextFor(LogStreams.For(this), Cancellation);
+            var context = log.ContextFor(LogStreams.For(this), Retries, Cancellation);
             try
             {
-                return call(context).GetAwaiter().GetResult();
+                var task = call(context);
+                WaitForAny(new Task[] { task });
+                return task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -53,6 +58,27 @@ namespace PSRemoteLinks.Commands
             finally
             {
                 log.WriteTo(this);
+                Retries.Complete(this);
+            }
+        }
+
+        /// <summary>
+        /// Blocks until one of <paramref name="tasks"/> ends, writing the progress line of any retry that starts
+        /// waiting meanwhile. Ctrl+C ends the wait with an <see cref="OperationCanceledException"/>.
+        /// </summary>
+        internal int WaitForAny(Task[] tasks)
+        {
+            var waitFor = new Task[tasks.Length + 1];
+            Array.Copy(tasks, waitFor, tasks.Length);
+            while (true)
+            {
+                waitFor[tasks.Length] = Retries.Signal;
+                var index = Task.WaitAny(waitFor, Cancellation);
+                Retries.WriteTo(this);
+                if (index < tasks.Length)
+                {
+                    return index;
+                }
             }
         }
     }

@@ -53,6 +53,23 @@ namespace PSRemoteLinks.Connections
             replaced?.Dispose();
         }
 
+        /// <summary>Closes every connection of this session (Remove-Module): their sockets and handlers are released now, not at exit.</summary>
+        public void CloseAll()
+        {
+            IssueTrackerConnection[] all;
+            lock (_lock)
+            {
+                all = _connections.ToArray();
+                _connections.Clear();
+                Default = null;
+            }
+
+            foreach (var connection in all)
+            {
+                connection.Dispose();
+            }
+        }
+
         /// <summary>Closes a connection; when it was the default, the most recent remaining one takes over.</summary>
         public bool Remove(IssueTrackerConnection connection)
         {

@@ -20,5 +20,8 @@ namespace PSRemoteLinks.Http
         Security,
         NotSupported,
         Other,
+
+        /// <summary>A defect of the module itself, not a failure of the service or the input.</summary>
+        Unexpected,
     }
 }

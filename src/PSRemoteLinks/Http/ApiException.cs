@@ -4,24 +4,15 @@ namespace PSRemoteLinks.Http
 {
     /// <summary>
     /// A failed call, already explained for a person: the message names the method, the path and what the server
-    /// said. It never carries a secret (no headers, no credentials).
+    /// said. It never carries a secret (no headers, no credentials). Inside the module failures are thrown as this;
+    /// the ErrorRecord carries it as the public <see cref="RemoteLinksException"/>.
     /// </summary>
-    internal sealed class ApiException : Exception
+    internal sealed class ApiException : RemoteLinksException
     {
-        public ApiException(ApiErrorKind kind, string errorId, string message, int? statusCode = null, Exception? inner = null)
-            : base(message, inner)
+        public ApiException(ApiErrorKind kind, string errorId, string message, int? statusCode = null, Exception? inner = null, string? method = null, string? path = null)
+            : base(kind, errorId, Sentences.End(message), statusCode, inner, method, path)
         {
-            Kind = kind;
-            ErrorId = errorId;
-            StatusCode = statusCode;
         }
-
-        public ApiErrorKind Kind { get; }
-
-        /// <summary>Stable PascalCase id; becomes the first part of the FullyQualifiedErrorId.</summary>
-        public string ErrorId { get; }
-
-        public int? StatusCode { get; }
 
         public static ApiException InvalidInput(string message) =>
             new ApiException(ApiErrorKind.InvalidArgument, "InvalidInput", message);

@@ -14,13 +14,19 @@ namespace PSRemoteLinks.Http
             RetrySafe = retrySafe ?? method != HttpMethod.Post;
         }
 
+        /// <summary>
+        /// A DELETE: when an earlier attempt's answer was lost and a repeat finds the object gone (404), the earlier
+        /// attempt did it, so the request counts as done.
+        /// </summary>
+        public bool GoneMeansDone => Method == HttpMethod.Delete;
+
         public HttpMethod Method { get; }
 
         public string RelativeUrl { get; }
 
         public byte[]? JsonBody { get; }
 
-        /// <summary>May this request be sent again after a failure or a 429/5xx answer?</summary>
+        /// <summary>May this request be sent again after a lost connection, a timeout or a 502/503/504? (A 429 is retried for every request.)</summary>
         public bool RetrySafe { get; }
     }
 }

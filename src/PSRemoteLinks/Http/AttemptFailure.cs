@@ -20,12 +20,13 @@ namespace PSRemoteLinks.Http
 
     internal sealed class AttemptFailure
     {
-        private AttemptFailure(AttemptFailureKind kind, string description, int? statusCode = null, TimeSpan? serverWait = null)
+        private AttemptFailure(AttemptFailureKind kind, string description, int? statusCode = null, TimeSpan? serverWait = null, bool answerMayBeLost = false)
         {
             Kind = kind;
             Description = description;
             StatusCode = statusCode;
             ServerWait = serverWait;
+            AnswerMayBeLost = answerMayBeLost;
         }
 
         public AttemptFailureKind Kind { get; }
@@ -38,16 +39,25 @@ namespace PSRemoteLinks.Http
         /// <summary>What Retry-After or X-RateLimit-Reset asked for, when the server said.</summary>
         public TimeSpan? ServerWait { get; }
 
+        /// <summary>
+        /// The request may have reached the service and been done, only its answer never arrived: a timeout, a
+        /// connection that broke after the request was sent, or a gateway that lost the service's answer (502, 504).
+        /// A refused connection, a 429 or a 503 means the service did nothing.
+        /// </summary>
+        public bool AnswerMayBeLost { get; }
+
         public static AttemptFailure Status(int status, string? reasonPhrase, TimeSpan? serverWait) =>
             new AttemptFailure(AttemptFailureKind.Status,
                 "the server answered " + status + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase),
-                status, serverWait);
+                status, serverWait, answerMayBeLost: status == 502 || status == 504);
 
         public static AttemptFailure Timeout(TimeSpan timeout) =>
-            new AttemptFailure(AttemptFailureKind.Timeout, "no answer within " + RetryPolicy.Seconds(timeout));
+            new AttemptFailure(AttemptFailureKind.Timeout, "no answer within " + RetryPolicy.Seconds(timeout), answerMayBeLost: true);
 
-        public static AttemptFailure ConnectionLost(string detail) =>
-            new AttemptFailure(AttemptFailureKind.ConnectionLost, "the connection failed: " + detail);
+        /// <param name="detail">What the network said.</param>
+        /// <param name="requestMayHaveArrived">False when the request certainly never left (the connection was refused, the host not found).</param>
+        public static AttemptFailure ConnectionLost(string detail, bool requestMayHaveArrived = true) =>
+            new AttemptFailure(AttemptFailureKind.ConnectionLost, "the connection failed: " + detail, answerMayBeLost: requestMayHaveArrived);
 
         public static AttemptFailure Permanent(string detail) =>
             new AttemptFailure(AttemptFailureKind.Permanent, detail);

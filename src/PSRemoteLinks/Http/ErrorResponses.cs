@@ -89,7 +89,7 @@ namespace PSRemoteLinks.Http
                 text.Append('.');
             }
 
-            var hint = Hint(status);
+            var hint = StatusHint(status);
             if (hint != null)
             {
                 text.Append(' ').Append(hint);
@@ -191,7 +191,20 @@ namespace PSRemoteLinks.Http
             return match.Success ? Regex.Replace(match.Groups[1].Value, "\\s+", " ").Trim() : string.Empty;
         }
 
-        private static string? Hint(int status)
+        /// <summary>
+        /// The same failure with a hint that knows more than the status alone (a wrong organisation, a missing context
+        /// path): it takes the place of the status's general hint.
+        /// </summary>
+        public static ApiException Explained(ApiException error, string errorId, string hint)
+        {
+            var general = error.StatusCode is int status ? StatusHint(status) : null;
+            var message = general != null && error.Message.EndsWith(general, StringComparison.Ordinal)
+                ? error.Message.Substring(0, error.Message.Length - general.Length) + hint
+                : error.Message + " " + hint;
+            return new ApiException(error.Kind, errorId, message, error.StatusCode, error.InnerException, error.Method, error.Path);
+        }
+
+        private static string? StatusHint(int status)
         {
             switch (status)
             {

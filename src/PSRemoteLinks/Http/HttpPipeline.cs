@@ -25,12 +25,16 @@ namespace PSRemoteLinks.Http
         public const int MaxBodyBytes = 64 * 1024 * 1024;
         private const int MaxRedirects = 5;
         private const int MaxDebugChars = 2000;
+
+        /// <summary>How long the check for a wanted client certificate may take (one local handshake; -TimeoutSec if shorter).</summary>
+        private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(3);
         private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         private static readonly string UserAgent = "PSRemoteLinks/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
 
         private readonly HttpClient _client;
         private readonly PipelineSettings _settings;
         private readonly RateLimitGate _gate = new RateLimitGate();
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
 
         public HttpPipeline(PipelineSettings settings, HttpMessageHandler handler)
         {
@@ -42,15 +46,22 @@ namespace PSRemoteLinks.Http
             // .NET Framework (Windows PowerShell) otherwise sends "Expect: 100-continue" with every POST/PUT and waits
             // for an interim answer before the body: a round trip more per write, which bulk work pays a thousand times.
             _client.DefaultRequestHeaders.ExpectContinue = false;
+            Lifetime = _lifetime.Token;
         }
 
         public SecretRedactor Redactor { get; }
 
         public RetryPolicy Retry { get; }
 
+        /// <summary>Cancelled when the connection is closed: for work shared by several callers, which no single caller's Ctrl+C may end.</summary>
+        public CancellationToken Lifetime { get; }
+
+        internal RateLimitGate Gate => _gate;
+
         public async Task<ApiResponse> SendAsync(ApiRequest request, CallContext context)
         {
             var url = new Uri(_settings.ApiBase, request.RelativeUrl);
+            var earlierAnswerLost = false;
             for (var attempt = 1; ; attempt++)
             {
                 Outcome outcome;
@@ -63,11 +74,16 @@ namespace PSRemoteLinks.Http
                         decision = Retry.Decide(request, attempt, outcome.Failure!);
                     }
 
+                    // Only an answer from the service tells the gate anything: a probe that timed out or lost its
+                    // connection leaves the connection rate limited, so the others keep waiting for a real answer.
                     // A 429 pauses every request on the connection for the wait the service asked. When that wait is
                     // longer than PSRemoteLinks waits there is no pause, but the others go one at a time, so each
                     // finds out with a single request.
-                    var rateLimited = outcome.Failure?.StatusCode == 429;
-                    pass.Answered(rateLimited ? decision!.ConnectionPause ?? TimeSpan.Zero : (TimeSpan?)null);
+                    if (outcome.ServiceAnswered)
+                    {
+                        var rateLimited = outcome.Failure?.StatusCode == 429;
+                        pass.Answered(rateLimited ? decision!.ConnectionPause ?? TimeSpan.Zero : (TimeSpan?)null);
+                    }
                 }
 
                 if (outcome.Response != null)
@@ -76,16 +92,29 @@ namespace PSRemoteLinks.Http
                 }
 
                 var error = outcome.Error!;
+                error.SetRequest(request.Method.Method, url.AbsolutePath);
+                if (earlierAnswerLost && request.GoneMeansDone && outcome.Failure!.StatusCode == 404)
+                {
+                    // The earlier attempt reached the service and did it; only its answer was lost.
+                    context.Verbose(string.Format(CultureInfo.InvariantCulture,
+                        "{0} {1}: already gone, so the earlier attempt whose answer was lost did it; counted as done.",
+                        request.Method, Redactor.Scrub(url.AbsoluteUri)));
+                    return new ApiResponse(404, Array.Empty<byte>(), null, request.Method.Method, url.AbsolutePath);
+                }
+
                 if (!decision!.Retry)
                 {
                     throw decision.GivingUpNote == null
                         ? error
-                        : new ApiException(error.Kind, error.ErrorId, error.Message + " " + decision.GivingUpNote, error.StatusCode, error);
+                        : new ApiException(error.Kind, error.ErrorId, error.Message + " " + decision.GivingUpNote, error.StatusCode, error, error.Method, error.Path);
                 }
 
+                earlierAnswerLost |= outcome.Failure!.AnswerMayBeLost;
+                var reason = Redactor.Scrub(decision.Reason);
                 context.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "Retrying {0} {1} in {2} (retry {3} of {4}): {5}",
-                    request.Method, Redactor.Scrub(url.AbsoluteUri), Seconds(decision.Wait), attempt, Retry.MaximumRetryCount, Redactor.Scrub(decision.Reason)));
+                    request.Method, Redactor.Scrub(url.AbsoluteUri), Seconds(decision.Wait), attempt, Retry.MaximumRetryCount, reason));
+                context.Waiting(new RetryWait(_settings.ServiceName, request.Method.Method, url.AbsolutePath, reason, decision.Wait, attempt, Retry.MaximumRetryCount));
 
                 // After a 429 the next attempt waits at the gate, together with every other request on the connection.
                 if (decision.ConnectionPause == null)
@@ -95,7 +124,15 @@ namespace PSRemoteLinks.Http
             }
         }
 
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            if (!_lifetime.IsCancellationRequested)
+            {
+                _lifetime.Cancel();
+            }
+
+            _client.Dispose();
+        }
 
         private async Task<Outcome> AttemptAsync(ApiRequest request, Uri url, CallContext context)
         {
@@ -155,13 +192,13 @@ namespace PSRemoteLinks.Http
             catch (HttpRequestException ex)
             {
                 context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> failed after {2} ms: {3}", method, shownUrl, watch.ElapsedMilliseconds, Redactor.Scrub(Innermost(ex).Message)));
-                return Classify(ex, method, url);
+                return await ClassifyAsync(ex, method, url, cancellation).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
                 // The connection broke while the body was being read.
                 context.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> broke off after {2} ms: {3}", method, shownUrl, watch.ElapsedMilliseconds, Redactor.Scrub(Innermost(ex).Message)));
-                return Outcome.Failed(ConnectionFailure(method, url, ex), AttemptFailure.ConnectionLost(Redactor.Scrub(Innermost(ex).Message)));
+                return Outcome.Failed(ConnectionFailure(method, url, ex), AttemptFailure.ConnectionLost(Redactor.Scrub(Sentences.End(Innermost(ex).Message))));
             }
             finally
             {
@@ -279,14 +316,15 @@ namespace PSRemoteLinks.Http
                 _settings.ServiceName + "'s answer to " + method + " " + url.AbsolutePath + " is larger than " + (MaxBodyBytes / (1024 * 1024))
                 + " MiB, which is not what this endpoint returns; PSRemoteLinks stopped reading it.");
 
-        private Outcome Classify(HttpRequestException ex, string method, Uri url)
+        private async Task<Outcome> ClassifyAsync(HttpRequestException ex, string method, Uri url, CancellationToken cancellation)
         {
             var inner = Innermost(ex);
+            var detail = Redactor.Scrub(Sentences.End(inner.Message));
             if (IsTlsFailure(ex))
             {
                 var error = new ApiException(ApiErrorKind.Certificate, "CertificateError",
                     "The TLS connection to " + url.GetLeftPart(UriPartial.Authority) + " failed for " + method + " " + url.AbsolutePath + ": "
-                    + Redactor.Scrub(inner.Message) + " If the server uses a self-signed or internal certificate, trust its CA on this machine, "
+                    + detail + " If the server uses a self-signed or internal certificate, trust its CA on this machine, "
                     + "or connect with -SkipCertificateCheck; if it asks for a client certificate, connect with -Certificate.",
                     null, ex);
                 return Outcome.Failed(error, AttemptFailure.Permanent("TLS failure"));
@@ -301,7 +339,80 @@ namespace PSRemoteLinks.Http
                 return Outcome.Failed(error, AttemptFailure.Permanent("proxy authentication"));
             }
 
-            return Outcome.Failed(ConnectionFailure(method, url, ex), AttemptFailure.ConnectionLost(Redactor.Scrub(inner.Message)));
+            var neverSent = NeverSent(ex);
+            if (!neverSent && await ServerWantsMissingCertificateAsync(url, cancellation).ConfigureAwait(false))
+            {
+                var error = new ApiException(ApiErrorKind.Authentication, "ClientCertificateRequired",
+                    _settings.ServiceName + " at " + url.GetLeftPart(UriPartial.Authority) + " asks for a client certificate (mutual TLS) and closed the connection of "
+                    + method + " " + url.AbsolutePath + " that had none. Connect with -Certificate and a certificate the server accepts.",
+                    null, ex);
+                return Outcome.Failed(error, AttemptFailure.Permanent("client certificate required"));
+            }
+
+            return Outcome.Failed(ConnectionFailure(method, url, ex), AttemptFailure.ConnectionLost(detail, requestMayHaveArrived: !neverSent));
+        }
+
+        /// <summary>
+        /// After an https:// connection dropped without an answer and no -Certificate was given: does the server want
+        /// one? Asked directly only when no proxy is in between (through a proxy the answer would be the proxy's).
+        /// </summary>
+        private Task<bool> ServerWantsMissingCertificateAsync(Uri url, CancellationToken cancellation)
+        {
+            var network = _settings.Network;
+            if (url.Scheme != Uri.UriSchemeHttps || network.Certificate != null || network.Proxy != null || (!network.NoProxy && SystemProxyUsedFor(url)))
+            {
+                return Task.FromResult(false);
+            }
+
+            var limit = network.Timeout < ProbeLimit ? network.Timeout : ProbeLimit;
+            return ClientCertificateProbe.ServerAsksForCertificateAsync(url, limit, cancellation);
+        }
+
+        private static bool SystemProxyUsedFor(Uri url)
+        {
+            try
+            {
+                var proxy = WebRequest.DefaultWebProxy;
+                if (proxy == null || proxy.IsBypassed(url))
+                {
+                    return false;
+                }
+
+                var through = proxy.GetProxy(url);
+                return through != null && through != url;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is NotSupportedException || ex is PlatformNotSupportedException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>The connection was refused or the host not found: the request never left this machine.</summary>
+        private static bool NeverSent(Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.NoData:
+                        case SocketError.TryAgain:
+                            return true;
+                    }
+                }
+
+                if (e is WebException web && (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsTlsFailure(HttpRequestException ex)
@@ -320,15 +431,15 @@ namespace PSRemoteLinks.Http
         private ApiException ConnectionFailure(string method, Uri url, Exception ex) =>
             new ApiException(ApiErrorKind.Connection, "ConnectionFailed",
                 "Could not reach " + _settings.ServiceName + " at " + url.GetLeftPart(UriPartial.Authority) + " for " + method + " " + url.AbsolutePath
-                + ": " + Redactor.Scrub(Innermost(ex).Message) + ClientCertificateHint(url), null, ex);
+                + ": " + Redactor.Scrub(Sentences.End(Innermost(ex).Message)) + ClientCertificateHint(url, ex), null, ex);
 
         /// <summary>
         /// Over TLS 1.3 a server that wants a client certificate and gets none (or an unknown one) simply drops the
         /// connection after the handshake: the client cannot tell that apart from any other dropped connection.
         /// </summary>
-        private string ClientCertificateHint(Uri url)
+        private string ClientCertificateHint(Uri url, Exception ex)
         {
-            if (url.Scheme != Uri.UriSchemeHttps)
+            if (url.Scheme != Uri.UriSchemeHttps || NeverSent(ex))
             {
                 return string.Empty;
             }
@@ -338,16 +449,28 @@ namespace PSRemoteLinks.Http
                 : " If the server requires a client certificate, check that it accepts the one given with -Certificate.";
         }
 
+        /// <summary>
+        /// A proxy's 407 on an https:// tunnel arrives as an exception, not a response. It is recognised by the status
+        /// it carries (HttpRequestException.StatusCode on .NET, the WebException's response on .NET Framework), never
+        /// by its text: "407" also appears in other messages, such as a refused connection to port 4070.
+        /// </summary>
         private static bool ProxyRefused(HttpRequestException ex)
         {
-            // .NET reports a proxy's 407 on a CONNECT tunnel as an exception carrying the status code.
-            var statusProperty = ex.GetType().GetProperty("StatusCode", BindingFlags.Public | BindingFlags.Instance);
-            if (statusProperty?.GetValue(ex) is HttpStatusCode code && (int)code == 407)
+            for (Exception? e = ex; e != null; e = e.InnerException)
             {
-                return true;
+                var statusProperty = e.GetType().GetProperty("StatusCode", BindingFlags.Public | BindingFlags.Instance);
+                if (statusProperty?.GetValue(e) is HttpStatusCode code && code == HttpStatusCode.ProxyAuthenticationRequired)
+                {
+                    return true;
+                }
+
+                if (e is WebException web && web.Response is HttpWebResponse response && response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
+                {
+                    return true;
+                }
             }
 
-            return ex.Message.IndexOf("407", StringComparison.Ordinal) >= 0;
+            return false;
         }
 
         private static Exception Innermost(Exception ex)
@@ -390,6 +513,9 @@ namespace PSRemoteLinks.Http
             public ApiException? Error { get; }
 
             public AttemptFailure? Failure { get; }
+
+            /// <summary>The service answered (successfully or with an error status), rather than the network failing.</summary>
+            public bool ServiceAnswered => Response != null || Failure!.Kind == AttemptFailureKind.Status;
 
             public static Outcome Success(ApiResponse response) => new Outcome(response, null, null);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using PSRemoteLinks.Json;
 
 namespace PSRemoteLinks.Http
 {
@@ -31,7 +32,7 @@ namespace PSRemoteLinks.Http
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException || ex is OverflowException || ex is ArgumentException)
             {
-                throw NotExpected(response, service, null, ex);
+                throw NotExpected(response, service, ex);
             }
         }
 
@@ -89,10 +90,16 @@ namespace PSRemoteLinks.Http
         }
 
         public static ApiException NotExpected(ApiResponse response, string service, string? what, Exception? inner = null) =>
+            Explained(response, service, what != null ? "it is " + what : inner != null ? JsonProblems.Describe(inner) : "it is of another shape", inner);
+
+        /// <summary>The body did not deserialize: the message names the field and the problem (<see cref="JsonProblems"/>).</summary>
+        public static ApiException NotExpected(ApiResponse response, string service, Exception failure) =>
+            Explained(response, service, JsonProblems.Describe(failure), failure);
+
+        private static ApiException Explained(ApiResponse response, string service, string problem, Exception? inner) =>
             new ApiException(ApiErrorKind.InvalidResponse, "InvalidResponse",
-                service + "'s answer to " + response.Method + " " + response.Path + " is not the JSON this endpoint returns"
-                + (what != null ? " (it is " + what + ")" : " (it is truncated, malformed, not UTF-8, or of another shape)")
+                service + "'s answer to " + response.Method + " " + response.Path + " is not the JSON this endpoint returns: " + problem
                 + ". A proxy or gateway in between may have altered it.",
-                response.StatusCode, inner);
+                response.StatusCode, inner, response.Method, response.Path);
     }
 }

@@ -8,10 +8,11 @@ namespace PSRemoteLinks.Http
     /// <summary>
     /// When a failed attempt is tried again, and after how long. One place, so every backend and cmdlet behaves alike:
     /// <list type="bullet">
-    /// <item>429, 502, 503 and 504 are retried; 500 is not (a server bug, not a passing state), nor is any other status.</item>
-    /// <item>A timeout or a refused, reset or broken connection is retried too.</item>
-    /// <item>Only requests that are safe to send twice are ever retried: GET, PUT, DELETE, and a POST the backend marks
-    /// idempotent (Jira's upsert by globalId). A plain POST is sent once, whatever happens.</item>
+    /// <item>429 is retried for every method, a plain POST included: the service refused the request, so sending it
+    /// again cannot do it twice.</item>
+    /// <item>502, 503 and 504, a timeout, and a refused, reset or broken connection are retried only for requests that
+    /// are safe to send twice: GET, PUT, DELETE, and a POST the backend marks idempotent (Jira's upsert by globalId).</item>
+    /// <item>500 is not retried (a server bug, not a passing state), nor is any other status.</item>
     /// <item>The wait is the server's (<c>Retry-After</c> seconds or date, else <c>X-RateLimit-Reset</c>), jittered
     /// upwards, or else exponential backoff with jitter and a cap. A server asking for more than
     /// <see cref="MaxServerWait"/> is reported, not waited for.</item>
@@ -63,7 +64,7 @@ namespace PSRemoteLinks.Http
                     + Seconds(MaxServerWait) + ").");
             }
 
-            if (!request.RetrySafe)
+            if (!request.RetrySafe && !rateLimited)
             {
                 return RetryDecision.GiveUp(
                     "It was not sent again: repeating this " + request.Method.Method + " could do it twice. Check the result before running it again.",

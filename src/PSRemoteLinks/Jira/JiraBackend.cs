@@ -19,11 +19,14 @@ namespace PSRemoteLinks.Jira
         private const string Service = "Jira";
         private static readonly JiraJsonContext Json = JiraJsonContext.Default;
         private readonly HttpPipeline _http;
-        private readonly object _typesLock = new object();
-        private Task<IReadOnlyList<JiraIssueLinkTypeDto>>? _types;
+        private readonly SharedLookup<IReadOnlyList<JiraIssueLinkTypeDto>> _types;
         private IssueTrackerConnection? _connection;
 
-        public JiraBackend(HttpPipeline http) => _http = http;
+        public JiraBackend(HttpPipeline http)
+        {
+            _http = http;
+            _types = new SharedLookup<IReadOnlyList<JiraIssueLinkTypeDto>>(FetchLinkTypesAsync, http.Lifetime);
+        }
 
         public TrackerKind Kind => TrackerKind.Jira;
 
@@ -171,18 +174,8 @@ namespace PSRemoteLinks.Jira
         }
 
         /// <summary>The site's link types, read once per connection (a failed read is not cached).</summary>
-        private Task<IReadOnlyList<JiraIssueLinkTypeDto>> LinkTypesAsync(CallContext context, bool refresh = false)
-        {
-            lock (_typesLock)
-            {
-                if (refresh || _types == null || _types.IsFaulted || _types.IsCanceled)
-                {
-                    _types = FetchLinkTypesAsync(context);
-                }
-
-                return _types;
-            }
-        }
+        private Task<IReadOnlyList<JiraIssueLinkTypeDto>> LinkTypesAsync(CallContext context, bool refresh = false) =>
+            _types.GetAsync(context, refresh);
 
         private async Task<IReadOnlyList<JiraIssueLinkTypeDto>> FetchLinkTypesAsync(CallContext context)
         {

@@ -8,7 +8,7 @@ namespace PSRemoteLinks.Json
 {
     /// <summary>
     /// An int64 id that the services write as a number (<c>10000</c>) or as a string (<c>"10000"</c>).
-    /// A value that is not a whole number in int64 range is a JsonException (reported as an invalid response).
+    /// A value that is not a whole number in int64 range is a <see cref="JsonFieldProblem"/> that says so (reported as an invalid response).
     /// </summary>
     internal sealed class FlexibleInt64Converter : JsonConverter<long?>
     {
@@ -28,7 +28,7 @@ namespace PSRemoteLinks.Json
                     return number;
                 }
 
-                throw new JsonException("The id is not a whole number within int64.");
+                throw new JsonFieldProblem("is out of range for a 64-bit id");
             }
 
             if (reader.TokenType == JsonTokenType.String)
@@ -38,9 +38,30 @@ namespace PSRemoteLinks.Json
                 {
                     return parsed;
                 }
+
+                throw new JsonFieldProblem(IsWholeNumber(span) ? "is out of range for a 64-bit id" : "is not a number");
             }
 
-            throw new JsonException("The id is not a number.");
+            throw new JsonFieldProblem("is not a number");
+        }
+
+        private static bool IsWholeNumber(byte[] text)
+        {
+            var start = text.Length > 0 && text[0] == (byte)'-' ? 1 : 0;
+            if (text.Length == start)
+            {
+                return false;
+            }
+
+            for (var i = start; i < text.Length; i++)
+            {
+                if (text[i] < (byte)'0' || text[i] > (byte)'9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)

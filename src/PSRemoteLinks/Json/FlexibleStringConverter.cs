@@ -22,7 +22,7 @@ namespace PSRemoteLinks.Json
                 case JsonTokenType.False:
                     return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
                 default:
-                    throw new JsonException("Expected a string.");
+                    throw new JsonFieldProblem("is not text");
             }
         }
 

@@ -28,11 +28,14 @@ namespace PSRemoteLinks.Tracker
         };
 
         private readonly HttpPipeline _http;
-        private readonly object _originsLock = new object();
-        private Task<IReadOnlyList<string>>? _origins;
+        private readonly SharedLookup<IReadOnlyList<string>> _origins;
         private IssueTrackerConnection? _connection;
 
-        public TrackerBackend(HttpPipeline http) => _http = http;
+        public TrackerBackend(HttpPipeline http)
+        {
+            _http = http;
+            _origins = new SharedLookup<IReadOnlyList<string>>(FetchOriginsAsync, http.Lifetime);
+        }
 
         public TrackerKind Kind => TrackerKind.YandexTracker;
 
@@ -131,18 +134,7 @@ namespace PSRemoteLinks.Tracker
         public Task<IReadOnlyList<string>> GetRelationshipPhrasesAsync(CallContext context) => Task.FromResult(TrackerRelationships.Values);
 
         /// <summary>The organisation's application ids, read once per connection (a failed read is not cached).</summary>
-        public Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context)
-        {
-            lock (_originsLock)
-            {
-                if (_origins == null || _origins.IsFaulted || _origins.IsCanceled)
-                {
-                    _origins = FetchOriginsAsync(context);
-                }
-
-                return _origins;
-            }
-        }
+        public Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context) => _origins.GetAsync(context);
 
         public void Dispose() => _http.Dispose();
 

@@ -26,13 +26,37 @@ public sealed partial class Fault
         });
     }
 
-    /// <summary>Drops the connection without any response.</summary>
+    /// <summary>Drops the connection without any response, before the request is handled (nothing is changed).</summary>
     public static Fault ResetConnection()
     {
         return new Fault("reset connection", (context, _, _) =>
         {
-            context.Abort();
+            DroppedConnection.Drop(context);
             return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// Handles the request normally (the change is made and journaled), then drops the connection before any of the
+    /// answer leaves: a lost answer, as when a network breaks after the server did the work.
+    /// </summary>
+    public static Fault ResetAfterHandling()
+    {
+        return new Fault("reset after handling", async (context, next, _) =>
+        {
+            var original = context.Response.Body;
+            using var discarded = new System.IO.MemoryStream();
+            context.Response.Body = discarded;
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            DroppedConnection.Drop(context);
         });
     }
 
