@@ -106,6 +106,22 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void A_server_demanding_a_client_certificate_is_reported_at_once_not_after_every_retry()
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var result = RunBounded("Connect-Jira -Uri $MtlsJira -Credential $JiraCred -SkipCertificateCheck -Verbose", Https());
+            watch.Stop();
+
+            var error = OnlyError(result);
+            Assert.Equal("ClientCertificateRequired,PSRemoteLinks.Commands.ConnectJiraCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("-Certificate", error.Exception.Message);
+            // Default -MaximumRetryCount 4: retrying would take about 15 s of backoff alone.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
+            Assert.DoesNotContain(result.Verbose, v => v.StartsWith("Retrying", StringComparison.Ordinal));
+            Assert.Empty(result.Progress);
+        }
+
+        [Fact]
         public void A_client_certificate_the_server_does_not_know_is_refused_with_a_clear_error()
         {
             using var stranger = SelfSignedClientCertificate();

@@ -137,6 +137,25 @@ namespace PSRemoteLinks.UnitTests
             Assert.StartsWith("Jira's answer to GET /rest/api/2/issue/A-1/remotelink is not the JSON this endpoint returns", error.Message);
             Assert.DoesNotContain("Path:", error.Message);
             Assert.DoesNotContain("LineNumber", error.Message);
+            Assert.DoesNotContain("System.", error.Message);
+        }
+
+        [Theory]
+        [InlineData("[{\"id\": 99999999999999999999}]", "the field 'id' (at $[0].id) is out of range for a 64-bit id.")]
+        [InlineData("[{\"id\": \"99999999999999999999\"}]", "the field 'id' (at $[0].id) is out of range for a 64-bit id.")]
+        [InlineData("[{\"id\": \"abc\"}]", "the field 'id' (at $[0].id) is not a number.")]
+        [InlineData("[{\"id\": 1, \"object\": {\"title\": [1]}}]", "the field 'title' (at $[0].object.title) has a value of another type than this endpoint returns.")]
+        [InlineData("[{\"id\": 1", "it is truncated or malformed JSON")]
+        [InlineData("{\"id\": 1}", "it is of another shape than this endpoint returns")]
+        public void The_message_names_the_field_and_the_problem(string body, string expected)
+        {
+            var response = new ApiResponse(200, System.Text.Encoding.UTF8.GetBytes(body), "application/json", "GET", "/rest/api/2/issue/A-1/remotelink");
+
+            var error = Assert.Throws<ApiException>(() => JsonBodies.Read(response, JiraJsonContext.Default.ListJiraRemoteLinkDto, "Jira", SecretRedactor.Empty));
+
+            Assert.Contains("is not the JSON this endpoint returns: " + expected, error.Message);
+            Assert.Equal("GET", error.Method);
+            Assert.Equal("/rest/api/2/issue/A-1/remotelink", error.Path);
         }
 
         [Fact]

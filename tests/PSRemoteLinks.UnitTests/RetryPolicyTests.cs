@@ -103,7 +103,7 @@ namespace PSRemoteLinks.UnitTests
         }
 
         [Fact]
-        public void A_post_without_global_id_is_never_retried_and_the_error_says_why()
+        public void A_post_without_global_id_is_not_retried_after_what_may_have_done_it_and_the_error_says_why()
         {
             var policy = new RetryPolicy(4);
             var post = new ApiRequest(HttpMethod.Post, "x", new byte[] { 1 });
@@ -112,7 +112,7 @@ namespace PSRemoteLinks.UnitTests
                 AttemptFailure.Timeout(TimeSpan.FromSeconds(2)),
                 AttemptFailure.ConnectionLost("reset"),
                 AttemptFailure.Status(503, "Service Unavailable", TimeSpan.Zero),
-                AttemptFailure.Status(429, "Too Many Requests", TimeSpan.FromSeconds(1)),
+                AttemptFailure.Status(502, "Bad Gateway", null),
             };
             foreach (var failure in failures)
             {
@@ -120,6 +120,42 @@ namespace PSRemoteLinks.UnitTests
                 Assert.False(decision.Retry, failure.Description);
                 Assert.Contains("not sent again", decision.GivingUpNote);
             }
+        }
+
+        [Fact]
+        public void A_429_is_retried_for_every_method_a_plain_post_included()
+        {
+            var policy = new RetryPolicy(4);
+            var tooMany = AttemptFailure.Status(429, "Too Many Requests", TimeSpan.FromSeconds(1));
+            foreach (var method in new[] { HttpMethod.Post, HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete })
+            {
+                var decision = policy.Decide(new ApiRequest(method, "x", new byte[] { 1 }, retrySafe: false), 1, tooMany);
+                Assert.True(decision.Retry, method.Method);
+                Assert.InRange(decision.Wait.TotalSeconds, 1.0, 1.1);
+            }
+
+            Assert.False(policy.Decide(new ApiRequest(HttpMethod.Post, "x"), 5, tooMany).Retry);
+        }
+
+        [Theory]
+        [InlineData("timeout", true)]
+        [InlineData("reset", true)]
+        [InlineData("refused", false)]
+        [InlineData("502", true)]
+        [InlineData("504", true)]
+        [InlineData("503", false)]
+        [InlineData("429", false)]
+        public void Only_a_failure_after_the_request_may_have_arrived_counts_as_a_lost_answer(string failure, bool lost)
+        {
+            var attempt = failure switch
+            {
+                "timeout" => AttemptFailure.Timeout(TimeSpan.FromSeconds(1)),
+                "reset" => AttemptFailure.ConnectionLost("reset"),
+                "refused" => AttemptFailure.ConnectionLost("refused", requestMayHaveArrived: false),
+                _ => AttemptFailure.Status(int.Parse(failure, System.Globalization.CultureInfo.InvariantCulture), null, null),
+            };
+
+            Assert.Equal(lost, attempt.AnswerMayBeLost);
         }
 
         [Fact]
