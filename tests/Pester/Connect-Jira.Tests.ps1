@@ -54,7 +54,7 @@ Describe 'Connect-Jira' {
         $wrong = [pscredential]::new($TestEmulator.JiraUser, (New-TestSecureString 'not-the-token'))
 
         $failure = { Connect-Jira -Uri $TestEmulator.JiraUri -Credential $wrong -Name $name } |
-            Should -Throw -ErrorId 'ConnectFailed,PSRemoteLinks.Commands.ConnectJiraCommand' -PassThru
+            Should -Throw -ErrorId 'AuthenticationFailed,PSRemoteLinks.Commands.ConnectJiraCommand' -PassThru
 
         $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $failure.Exception.Message | Should -Match '401'

@@ -52,7 +52,7 @@ Describe 'Connect-YandexTracker' {
 
     It 'stops with an AuthenticationError on a wrong token and keeps no connection' {
         $failure = { Connect-YandexTracker -Uri $TestEmulator.TrackerUri -Token (New-TestSecureString 'not-the-token') -OrgId $TestEmulator.TrackerOrgId -Name $name } |
-            Should -Throw -ErrorId 'ConnectFailed,PSRemoteLinks.Commands.ConnectYandexTrackerCommand' -PassThru
+            Should -Throw -ErrorId 'AuthenticationFailed,PSRemoteLinks.Commands.ConnectYandexTrackerCommand' -PassThru
 
         $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
         Get-IssueTrackerConnection -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
