@@ -30,6 +30,17 @@ namespace PSRemoteLinks.UnitTests
         }
 
         [Fact]
+        public void The_servers_words_end_as_a_sentence_before_the_hint()
+        {
+            var body = Encoding.UTF8.GetBytes("{\"errorMessages\":[\"Organization is not available, not ready or not found\"]}");
+            var error = ErrorResponses.FromStatus("Yandex Tracker", "GET", "/v2/myself", 403, "Forbidden", body, "application/json", NoSecrets);
+            Assert.Contains("not ready or not found. The account lacks the permission", error.Message);
+            Assert.EndsWith(".", error.Message, System.StringComparison.Ordinal);
+            Assert.Equal("GET", error.Method);
+            Assert.Equal("/v2/myself", error.Path);
+        }
+
+        [Fact]
         public void An_html_error_page_is_named_with_its_title_not_parsed()
         {
             var body = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><head><title>Log in - Jira</title></head><body>...</body></html>");

@@ -72,7 +72,7 @@ namespace PSRemoteLinks.Http
             var htmlTitle = serverText == null ? HtmlTitle(body, mediaType) : null;
             if (serverText != null)
             {
-                text.Append(": ").Append(serverText);
+                text.Append(": ").Append(Sentences.End(serverText));
             }
             else if (htmlTitle != null)
             {
@@ -100,7 +100,7 @@ namespace PSRemoteLinks.Http
                 text.Append(' ').Append(extra);
             }
 
-            return new ApiException(KindFor(status), ErrorIdFor(status), redactor.Scrub(text.ToString()), status);
+            return new ApiException(KindFor(status), ErrorIdFor(status), redactor.Scrub(text.ToString()), status, method: method, path: path);
         }
 
         /// <summary>The explanation for a 2xx answer whose body is HTML, where JSON was due.</summary>
@@ -111,7 +111,7 @@ namespace PSRemoteLinks.Http
                 + (string.IsNullOrEmpty(title) ? string.Empty : " titled '" + title + "'")
                 + " (HTTP " + status + ") instead of JSON. This is usually a login page, a single sign-on portal or a proxy "
                 + "that intercepted the request: check -Uri (including a context path such as /jira) and the credentials.";
-            return new ApiException(ApiErrorKind.InvalidResponse, "HtmlResponse", redactor.Scrub(message), status);
+            return new ApiException(ApiErrorKind.InvalidResponse, "HtmlResponse", redactor.Scrub(message), status, method: method, path: path);
         }
 
         /// <summary>

@@ -67,7 +67,7 @@ namespace PSRemoteLinks.Http
             {
                 throw new ApiException(ApiErrorKind.InvalidResponse, "EmptyResponse",
                     service + " answered " + response.Method + " " + response.Path + " with an empty body (HTTP " + response.StatusCode
-                    + ") where JSON was expected.", response.StatusCode);
+                    + ") where JSON was expected.", response.StatusCode, method: response.Method, path: response.Path);
             }
 
             if (ErrorResponses.HtmlTitle(response.Body, response.MediaType) != null)
