@@ -153,7 +153,7 @@ namespace PSRemoteLinks.Commands
         {
             var cause = (RemoteLinksException)ErrorRecords.From(ex, shownUri).Exception;
             var exception = new RemoteLinksException(cause.Kind, cause.ErrorId, "Could not connect to " + shownUri + ": " + cause.Message,
-                cause.StatusCode, cause.InnerException, cause.Method, cause.Path);
+                cause.StatusCode, cause, cause.Method, cause.Path);
             return new ErrorRecord(exception, cause.ErrorId, ErrorRecords.CategoryFor(cause.Kind), shownUri);
         }
 
