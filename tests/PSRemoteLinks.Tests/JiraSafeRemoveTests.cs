@@ -107,6 +107,18 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void An_id_that_names_no_link_is_the_services_NotFound_and_sends_no_DELETE()
+        {
+            var result = Run("Remove-RemoteIssueLink A-1 -Id 99999 -Confirm:$false; Remove-IssueLink A-1 -Id 99999 -Confirm:$false");
+
+            Assert.Equal(
+                new[] { "NotFound,PSRemoteLinks.Commands.RemoveRemoteIssueLinkCommand", "NotFound,PSRemoteLinks.Commands.RemoveIssueLinkCommand" },
+                result.Errors.Select(e => e.FullyQualifiedErrorId));
+            Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category));
+            Assert.Empty(Server.Requests.Where("DELETE", "/"));
+        }
+
+        [Fact]
         public void Piped_links_with_another_issue_typed_are_checked_against_the_typed_issue()
         {
             var result = Run("Get-IssueLink A-1 | Remove-IssueLink -Issue C-3 -Confirm:$false; "

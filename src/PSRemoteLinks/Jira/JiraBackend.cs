@@ -102,13 +102,13 @@ namespace PSRemoteLinks.Jira
 
         public async Task RemoveRemoteLinkAsync(string issue, long id, CallContext context)
         {
-            // Jira scopes remote-link ids to the issue in the path (400 or 404 for another issue's link); reading
-            // first means a link of another issue is refused without any DELETE being sent.
+            // Jira scopes remote-link ids to the issue in the path (400 for another issue's link, 404 for no link at
+            // all); reading first means a link of another issue is refused without any DELETE being sent.
             try
             {
                 await SendAsync(HttpMethod.Get, RemoteLink(issue, id), context).ConfigureAwait(false);
             }
-            catch (ApiException ex) when (ex.StatusCode == 400 || ex.StatusCode == 404)
+            catch (ApiException ex) when (ex.StatusCode == 400)
             {
                 throw LinkOwnership.NotOnIssue("Remote link", id, issue, ex.Message, ex);
             }
