@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using PSRemoteLinks.Emulator;
 using Xunit;
 
 namespace PSRemoteLinks.Tests
@@ -73,12 +74,18 @@ namespace PSRemoteLinks.Tests
         public void The_default_throttle_is_4()
         {
             var keys = SeedIssues(12);
-            Server.Latency.Fixed = TimeSpan.FromMilliseconds(200);
+            // Requests wait at the server until released: 4 in flight is then reached however slow the machine is,
+            // and a default of 2 or 3 never reaches it.
+            var hold = Server.Faults.Add(Fault.Hold().For("GET", "/remotelink").Times(-1));
 
-            var result = Run("$Keys | Get-RemoteIssueLink", With("Keys", keys));
+            var running = Start("$Keys | Get-RemoteIssueLink", With("Keys", keys));
+            var reached = SpinUntil(() => Server.Requests.InFlight >= 4, TimeSpan.FromSeconds(30));
+            hold.Release();
 
-            Assert.Equal(keys, IssuesOf(result.Output));
-            Assert.InRange(Server.Requests.PeakConcurrent, 2, 4);
+            Assert.True(running.Wait(TimeSpan.FromSeconds(30)), "the pipeline ended");
+            Assert.True(reached, "4 requests were in flight at once (peak " + Server.Requests.PeakConcurrent + ")");
+            Assert.Equal(keys, IssuesOf(running.Result.Output));
+            Assert.Equal(4, Server.Requests.PeakConcurrent);
         }
 
         [Fact]
@@ -108,6 +115,14 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(keys, IssuesOf(result.Output));
             Assert.Equal(keys.Select(k => "build " + k), result.Output.Select(o => Text(o, "Title")));
             Assert.All(keys, k => Assert.Equal(2, Server.Jira.RemoteLinks(k).Count));
+            // Per item: the POST, then the read-back of the link it created (the journal is in arrival order).
+            foreach (var key in keys)
+            {
+                var created = Server.Jira.RemoteLinks(key)[1]["id"]!.ToString();
+                var own = Server.Requests.All.Where(r => r.Path.Contains("/issue/" + key + "/", StringComparison.Ordinal)).Select(r => r.Method + " " + r.Path).ToArray();
+                Assert.Equal(new[] { "POST /jira/rest/api/2/issue/" + key + "/remotelink", "GET /jira/rest/api/2/issue/" + key + "/remotelink/" + created }, own);
+            }
+
             Assert.InRange(Server.Requests.PeakConcurrent, 2, 4);
         }
 

@@ -222,17 +222,49 @@ namespace PSRemoteLinks.Tests
             Assert.Empty(result.Errors);
             Assert.Equal(2, result.Output.Count);
             Assert.All(result.Output, o => Assert.Equal("B-2", Text(o, "Issue")));
+            // The copies are created concurrently, so the server numbers them in the order the POSTs arrive; the
+            // objects written follow the source order, and each names the copy it made.
             var source = Server.Jira.RemoteLinks("A-1");
-            var copies = Server.Jira.RemoteLinks("B-2");
+            var copies = Server.Jira.RemoteLinks("B-2").ToDictionary(l => (long)l["id"]!);
             Assert.Equal(2, copies.Count);
             for (var i = 0; i < 2; i++)
             {
+                var copy = copies[(long)Prop(result.Output[i], "Id")!];
                 source[i].Remove("id");
-                source[i].Remove("self");
-                copies[i].Remove("id");
-                copies[i].Remove("self");
-                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(source[i], copies[i]), source[i].ToJsonString() + " vs " + copies[i].ToJsonString());
+                copy.Remove("id");
+                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(source[i], copy), source[i].ToJsonString() + " vs " + copy.ToJsonString());
             }
+        }
+
+        [Fact]
+        public void Copies_made_with_ThrottleLimit_1_keep_the_source_order_on_the_server()
+        {
+            var titles = Enumerable.Range(1, 6).Select(n => "Link " + n).ToArray();
+            foreach (var title in titles)
+            {
+                Server.Jira.AddRemoteLink("A-1", "{\"object\":{\"url\":\"https://x.example/" + title.Length + "\",\"title\":\"" + title + "\"}}");
+            }
+
+            var result = Run("Get-RemoteIssueLink A-1 | New-RemoteIssueLink -Issue B-2 -ThrottleLimit 1");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(titles, Server.Jira.RemoteLinks("B-2").Select(l => (string?)l["object"]!["title"]));
+        }
+
+        [Fact]
+        public void Issue_keys_are_trimmed_typed_or_piped()
+        {
+            var id = Server.Jira.AddRemoteLink("A-1", FullLink);
+
+            var result = Run("Get-RemoteIssueLink ' A-1 '; Set-RemoteIssueLink \" A-1\t\" " + id + " -Title T -PassThru; "
+                + "[pscustomobject]@{ Issue = ' A-1 '; Id = " + id + " } | Remove-RemoteIssueLink -Confirm:$false");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "A-1", "A-1" }, result.Output.Select(o => Text(o, "Issue")));
+            var linkRequests = Server.Requests.Where(null, "/remotelink");
+            Assert.Equal(6, linkRequests.Count);
+            Assert.All(linkRequests, r => Assert.StartsWith("/jira/rest/api/2/issue/A-1/remotelink", r.RawTarget, System.StringComparison.Ordinal));
+            Assert.Empty(Server.Jira.RemoteLinks("A-1"));
         }
 
         [Fact]

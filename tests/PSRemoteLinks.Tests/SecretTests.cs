@@ -31,10 +31,17 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void No_secret_from_a_tracker_connection_either()
         {
+            // A server that echoes the token back, as the header value and alone, in its error body: without it this
+            // test would pass whether or not anything is redacted.
+            Server.Faults.Add(Fault.Status(404, "{\"errors\":{},\"errorMessages\":[\"no such issue for OAuth " + Options.TrackerOAuthToken
+                + " (token " + Options.TrackerOAuthToken + ")\"],\"statusCode\":404}").For("GET", "NOPE-1"));
+
             var result = Run("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -PassThru -Verbose -Debug | Out-Default; "
                 + "Get-IssueLink NOPE-1 -Verbose -Debug");
+
+            Assert.Contains("no such issue for OAuth ", SingleError(result).Exception.Message);
+            Assert.Contains("no such issue for", result.EverythingVisible());
             AssertNoSecretVisible(result);
-            Assert.NotEmpty(result.Errors);
         }
     }
 }

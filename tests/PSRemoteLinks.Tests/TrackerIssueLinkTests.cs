@@ -214,9 +214,12 @@ namespace PSRemoteLinks.Tests
             Assert.Contains("Issue not found", linked.Exception.Message);
             Assert.Empty(Server.Tracker.Links("TREK-1"));
 
+            // An id that is not among the issue's links is refused before any DELETE (see SafeRemoveTests).
             var removed = SingleError(Run("Remove-IssueLink TREK-1 -Id 99 -Confirm:$false"));
             Assert.Equal(ErrorCategory.ObjectNotFound, removed.CategoryInfo.Category);
-            Assert.Contains("Link not found", removed.Exception.Message);
+            Assert.Equal("LinkNotOnIssue,PSRemoteLinks.Commands.RemoveIssueLinkCommand", removed.FullyQualifiedErrorId);
+            Assert.Equal("Issue link 99 is not a link of TREK-1; nothing was deleted.", removed.Exception.Message);
+            Assert.Empty(Server.Requests.Where("DELETE", "/links"));
         }
 
         [Fact]

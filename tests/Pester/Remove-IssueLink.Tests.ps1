@@ -35,6 +35,23 @@ Describe 'Remove-IssueLink' {
         @(Get-IssueLink -Issue DEMO-1 -Connection $Jira | Where-Object { $_.LinkedIssue -eq 'DEMO-3' }) | Should -HaveCount 1
     }
 
+    It 'refuses a link of another issue and deletes nothing' {
+        Remove-IssueLink -Issue DEMO-1 -Id $link.Id -Connection $Jira -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'LinkNotOnIssue,PSRemoteLinks.Commands.RemoveIssueLinkCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        (Get-IssueLink -Issue DEMO-2 -Connection $Jira | ForEach-Object { $_.Id }) | Should -Be @($link.Id)
+    }
+
+    It 'refuses remote links piped in before any request' {
+        Get-RemoteIssueLink -Issue DEMO-1 -Connection $Jira | Remove-IssueLink -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -Not -BeNullOrEmpty
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'WrongLinkKind,PSRemoteLinks.Commands.RemoveIssueLinkCommand' }
+        (Get-IssueLink -Issue DEMO-2 -Connection $Jira | ForEach-Object { $_.Id }) | Should -Be @($link.Id)
+    }
+
     It 'removes nothing with -WhatIf' {
         Remove-IssueLink -Issue DEMO-2 -Id $link.Id -Connection $Jira -WhatIf
 

@@ -61,6 +61,19 @@ Describe 'Set-RemoteIssueLink' {
         (Get-RemoteIssueLink -Issue DEMO-3 -Id $link.Id -Connection $Jira).Resolved | Should -BeFalse
     }
 
+    It 'evaluates a script block for each piped link and writes back nothing else the link carries' {
+        $updated = $link | Set-RemoteIssueLink -Title { $_.Title + ' (moved)' } -PassThru
+
+        $updated.Title | Should -Be 'Build #1 (moved)'
+        $updated.Summary | Should -Be 'Nightly'
+    }
+
+    It 'refuses a script block without piped links and changes nothing' {
+        { Set-RemoteIssueLink -Issue DEMO-3 -Id $link.Id -Title { 'New' } -Connection $Jira -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ScriptBlockArgumentNoInput,PSRemoteLinks.Commands.SetRemoteIssueLinkCommand'
+        (Get-RemoteIssueLink -Issue DEMO-3 -Id $link.Id -Connection $Jira).Title | Should -Be 'Build #1'
+    }
+
     It 'takes the issue, the id and the connection from a piped link' {
         $updated = $link | Set-RemoteIssueLink -Title 'Piped' -PassThru
 

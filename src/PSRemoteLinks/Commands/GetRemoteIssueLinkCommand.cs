@@ -13,6 +13,7 @@ namespace PSRemoteLinks.Commands
 
         /// <summary>Issue keys (or ids).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [TrimIssueKey]
         [ValidateIssueKey]
         public string[] Issue { get; set; } = System.Array.Empty<string>();
 

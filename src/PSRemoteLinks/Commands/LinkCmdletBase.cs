@@ -101,6 +101,10 @@ namespace PSRemoteLinks.Commands
             });
         }
 
+        /// <summary>Writes <paramref name="error"/> for one item in that item's place among the results, without any request.</summary>
+        internal void Refuse(object target, Exception error) =>
+            Runner.Start(target, _ => Task.FromException<IEnumerable>(error));
+
         /// <summary>PowerShell's own rule for when ShouldProcess asks: -WhatIf never; -Confirm always; else ConfirmImpact against $ConfirmPreference.</summary>
         private bool MayPrompt()
         {

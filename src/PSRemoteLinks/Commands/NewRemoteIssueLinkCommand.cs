@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace PSRemoteLinks.Commands
@@ -17,11 +15,10 @@ namespace PSRemoteLinks.Commands
     /// </remarks>
     [Cmdlet(VerbsCommon.New, "RemoteIssueLink", SupportsShouldProcess = true)]
     [OutputType(typeof(RemoteIssueLink))]
-    public sealed class NewRemoteIssueLinkCommand : LinkCmdletBase
+    public sealed class NewRemoteIssueLinkCommand : PipedLinkCmdletBase
     {
-        private ICollection<string> _typed = Array.Empty<string>();
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [TrimIssueKey]
         [ValidateIssueKey]
         public string Issue { get; set; } = string.Empty;
 
@@ -30,17 +27,20 @@ namespace PSRemoteLinks.Commands
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
+        [RefuseScriptBlock]
         public string? Url { get; set; }
 
         /// <summary>Jira (required there): the text shown for the link.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? Title { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? Summary { get; set; }
 
         /// <summary>Jira: identifies the link for upserts (at most 255 characters).</summary>
@@ -48,32 +48,38 @@ namespace PSRemoteLinks.Commands
         [AllowNull]
         [AllowEmptyString]
         [ValidateGlobalId]
+        [RefuseScriptBlock]
         public string? GlobalId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? Relationship { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
+        [RefuseScriptBlock]
         public string? IconUrl { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? IconTitle { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? ApplicationType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? ApplicationName { get; set; }
 
         /// <summary>Jira: show the link as resolved (struck through).</summary>
@@ -84,23 +90,27 @@ namespace PSRemoteLinks.Commands
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
+        [RefuseScriptBlock]
         public string? StatusIconUrl { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? StatusIconTitle { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [ValidateAbsoluteUrl]
+        [RefuseScriptBlock]
         public string? StatusIconLink { get; set; }
 
         /// <summary>Tracker (required there): the object's key in the external application.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [RefuseScriptBlock]
         public string? Key { get; set; }
 
         /// <summary>Tracker (required there): the application id (see GET /v2/applications).</summary>
@@ -108,19 +118,22 @@ namespace PSRemoteLinks.Commands
         [AllowNull]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(OriginCompleter))]
+        [RefuseScriptBlock]
         public string? Origin { get; set; }
 
         /// <summary>Tracker: ask the application to link back to the issue (sent as ?backlink=true|false).</summary>
         [Parameter]
         public SwitchParameter Backlink { get; set; }
 
-        /// <summary>Remembers what the command line gave; anything else bound later came from a piped object.</summary>
-        protected override void BeginProcessing() => _typed = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-
         protected override void ProcessRecord()
         {
-            var issue = Issue.Trim();
-            var values = RemoteLinkParameters.From(MyInvocation.BoundParameters, _typed);
+            var issue = Issue;
+            if (RefusedAsWrongKind<IssueLink>("an issue link", "Remote links to copy come from Get-RemoteIssueLink."))
+            {
+                return;
+            }
+
+            var values = RemoteLinkParameters.From(MyInvocation.BoundParameters, Named);
             var what = Title ?? Key ?? Url;
             if (!ShouldProcess(issue, "Add remote link '" + what + "'"))
             {

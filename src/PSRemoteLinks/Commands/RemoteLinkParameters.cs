@@ -40,6 +40,21 @@ namespace PSRemoteLinks.Commands
             return values;
         }
 
+        /// <summary>Only the fields the user named (typed, or a script block's result for this item); no other bound value counts.</summary>
+        public static RemoteLinkValues Named(IDictionary<string, object?> bound, ICollection<string> named)
+        {
+            var values = new RemoteLinkValues();
+            foreach (var field in AllFields)
+            {
+                if (named.Contains(field.ToString()) && bound.TryGetValue(field.ToString(), out var value))
+                {
+                    values.Set(field, Unwrap(value));
+                }
+            }
+
+            return values;
+        }
+
         public static string Describe(RemoteLinkValues values) => string.Join(", ", values.Fields);
 
         private static object? Unwrap(object? value)

@@ -2,14 +2,15 @@ using System.Management.Automation;
 
 namespace PSRemoteLinks.Commands
 {
-    /// <summary>Removes a remote link by id, or (Jira) by global id.</summary>
+    /// <summary>Removes a remote link of -Issue by id (checked to be a link of that issue first), or (Jira) by global id.</summary>
     [Cmdlet(VerbsCommon.Remove, "RemoteIssueLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
-    public sealed class RemoveRemoteIssueLinkCommand : LinkCmdletBase
+    public sealed class RemoveRemoteIssueLinkCommand : PipedLinkCmdletBase
     {
         private const string ByIdSet = "ById";
         private const string ByGlobalIdSet = "ByGlobalId";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [TrimIssueKey]
         [ValidateIssueKey]
         public string Issue { get; set; } = string.Empty;
 
@@ -25,7 +26,12 @@ namespace PSRemoteLinks.Commands
 
         protected override void ProcessRecord()
         {
-            var issue = Issue.Trim();
+            var issue = Issue;
+            if (RefusedAsWrongKind<IssueLink>("an issue link", "Use Remove-IssueLink for issue links."))
+            {
+                return;
+            }
+
             if (ParameterSetName == ByGlobalIdSet)
             {
                 var globalId = GlobalId!;

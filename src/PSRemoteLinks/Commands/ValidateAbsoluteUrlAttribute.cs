@@ -14,34 +14,41 @@ namespace PSRemoteLinks.Commands
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
+            var problem = Problem(arguments, RequireHttp);
+            if (problem != null)
+            {
+                throw new ValidationMetadataException(problem);
+            }
+        }
+
+        /// <summary>What is wrong with <paramref name="arguments"/> as an absolute URL, or null when nothing is.</summary>
+        internal static string? Problem(object? arguments, bool requireHttp)
+        {
             var text = arguments is Uri uri ? uri.OriginalString : arguments as string;
             if (string.IsNullOrEmpty(text))
             {
                 // A server address cannot be cleared; PowerShell turns '' into an empty relative [Uri], not $null.
-                if (RequireHttp && arguments != null)
-                {
-                    throw new ValidationMetadataException("The address is empty: give an http:// or https:// address.");
-                }
-
-                return;
+                return requireHttp && arguments != null ? "The address is empty: give an http:// or https:// address." : null;
             }
 
             if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.IsFile && !text!.Contains("://"))
             {
-                throw new ValidationMetadataException("'" + text + "' is not an absolute URL (such as https://host/path).");
+                return "'" + text + "' is not an absolute URL (such as https://host/path).";
             }
 
             // A server address is shown (the connection's Uri, messages): credentials in it would be shown with it.
-            if (RequireHttp && !string.IsNullOrEmpty(parsed.UserInfo))
+            if (requireHttp && !string.IsNullOrEmpty(parsed.UserInfo))
             {
-                throw new ValidationMetadataException("The address " + parsed.Scheme + "://" + parsed.Authority
-                    + " contains a user name or password: give credentials with -Credential (or -ProxyCredential for a proxy) instead.");
+                return "The address " + parsed.Scheme + "://" + parsed.Authority
+                    + " contains a user name or password: give credentials with -Credential (or -ProxyCredential for a proxy) instead.";
             }
 
-            if (RequireHttp && parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
+            if (requireHttp && parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
             {
-                throw new ValidationMetadataException("'" + text + "' is not an http:// or https:// address.");
+                return "'" + text + "' is not an http:// or https:// address.";
             }
+
+            return null;
         }
     }
 }

@@ -103,8 +103,21 @@ namespace PSRemoteLinks.Jira
             return await GetRemoteLinkAsync(issue, id, context).ConfigureAwait(false);
         }
 
-        public Task RemoveRemoteLinkAsync(string issue, long id, CallContext context) =>
-            SendAsync(HttpMethod.Delete, RemoteLink(issue, id), context);
+        public async Task RemoveRemoteLinkAsync(string issue, long id, CallContext context)
+        {
+            // Jira scopes remote-link ids to the issue in the path (400 for another issue's link, 404 for no link at
+            // all); reading first means a link of another issue is refused without any DELETE being sent.
+            try
+            {
+                await SendAsync(HttpMethod.Get, RemoteLink(issue, id), context).ConfigureAwait(false);
+            }
+            catch (ApiException ex) when (ex.StatusCode == 400)
+            {
+                throw LinkOwnership.NotOnIssue("Remote link", id, issue, ex.Message, ex);
+            }
+
+            await SendAsync(HttpMethod.Delete, RemoteLink(issue, id), context).ConfigureAwait(false);
+        }
 
         public Task RemoveRemoteLinkByGlobalIdAsync(string issue, string globalId, CallContext context) =>
             SendAsync(HttpMethod.Delete, RemoteLinks(issue) + GlobalIdQuery(globalId), context);
@@ -143,11 +156,25 @@ namespace PSRemoteLinks.Jira
             return JiraMapper.ToIssueLink(created, issue, _connection)!;
         }
 
-        public Task RemoveIssueLinkAsync(string issue, long id, CallContext context)
+        /// <summary>
+        /// DELETE issueLink/{id} names no issue, so the link is read first and deleted only when -Issue (key or id)
+        /// is one of its two ends. Every read is checked, even for a piped IssueLink: its Issue and Id can be edited
+        /// or given on the command line, and one GET is cheap next to deleting someone else's link.
+        /// </summary>
+        public async Task RemoveIssueLinkAsync(string issue, long id, CallContext context)
         {
             PathSegment.IssueKey(issue);
-            return SendAsync(HttpMethod.Delete, "issueLink/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), context);
+            var path = "issueLink/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var link = Read(await SendAsync(HttpMethod.Get, path, context).ConfigureAwait(false), Json.JiraIssueLinkDto);
+            if (!Names(link.InwardIssue, issue) && !Names(link.OutwardIssue, issue))
+            {
+                throw LinkOwnership.NotOnIssue("Issue link", id, issue, "it links " + Describe(link.InwardIssue) + " and " + Describe(link.OutwardIssue));
+            }
+
+            await SendAsync(HttpMethod.Delete, path, context).ConfigureAwait(false);
         }
+
+        private static string Describe(JiraLinkedIssueDto? issue) => issue?.Key ?? issue?.Id ?? "an issue Jira did not name";
 
         public async Task<IReadOnlyList<IssueLinkType>> GetIssueLinkTypesAsync(CallContext context)
         {

@@ -13,6 +13,7 @@ namespace PSRemoteLinks.Jira
     [JsonSerializable(typeof(JiraRemoteLinkIdentifiesDto))]
     [JsonSerializable(typeof(JiraMyselfDto))]
     [JsonSerializable(typeof(JiraIssueDto))]
+    [JsonSerializable(typeof(JiraIssueLinkDto))]
     [JsonSerializable(typeof(JiraIssueLinkTypesDto))]
     [JsonSerializable(typeof(List<JiraIssueLinkTypeDto>))]
     internal sealed partial class JiraJsonContext : JsonSerializerContext

@@ -97,8 +97,20 @@ namespace PSRemoteLinks.Tracker
             Task.FromException<RemoteIssueLink>(ApiException.NotSupported(
                 "Set-RemoteIssueLink is not supported by Yandex Tracker: its external links cannot be updated. Remove the link and add it again with New-RemoteIssueLink."));
 
-        public Task RemoveRemoteLinkAsync(string issue, long id, CallContext context) =>
-            SendAsync(HttpMethod.Delete, RemoteLinks(issue) + "/" + Id(id), null, context);
+        /// <summary>
+        /// Tracker does not document whether DELETE checks that the link is on the issue in the path, so the
+        /// issue's links are read first and nothing is deleted when the id is not among them.
+        /// </summary>
+        public async Task RemoveRemoteLinkAsync(string issue, long id, CallContext context)
+        {
+            var links = await GetRemoteLinksAsync(issue, context).ConfigureAwait(false);
+            if (!links.Any(l => l.Id == id))
+            {
+                throw LinkOwnership.NotOnIssue("Remote link", id, issue);
+            }
+
+            await SendAsync(HttpMethod.Delete, RemoteLinks(issue) + "/" + Id(id), null, context).ConfigureAwait(false);
+        }
 
         public Task RemoveRemoteLinkByGlobalIdAsync(string issue, string globalId, CallContext context) =>
             Task.FromException(ApiException.NotSupported("-GlobalId is a Jira feature; remove a Yandex Tracker external link by -Id."));
@@ -122,8 +134,17 @@ namespace PSRemoteLinks.Tracker
             return TrackerMapper.ToIssueLink(Read(response, Json.TrackerLinkDto), issue, _connection);
         }
 
-        public Task RemoveIssueLinkAsync(string issue, long id, CallContext context) =>
-            SendAsync(HttpMethod.Delete, Links(issue) + "/" + Id(id), null, context);
+        /// <summary>As <see cref="RemoveRemoteLinkAsync"/>: deleted only when the id is among the issue's links.</summary>
+        public async Task RemoveIssueLinkAsync(string issue, long id, CallContext context)
+        {
+            var links = await GetIssueLinksAsync(issue, context).ConfigureAwait(false);
+            if (!links.Any(l => l.Id == id))
+            {
+                throw LinkOwnership.NotOnIssue("Issue link", id, issue);
+            }
+
+            await SendAsync(HttpMethod.Delete, Links(issue) + "/" + Id(id), null, context).ConfigureAwait(false);
+        }
 
         public async Task<IReadOnlyList<IssueLinkType>> GetIssueLinkTypesAsync(CallContext context)
         {

@@ -44,6 +44,19 @@ public sealed class JiraStore
         }
     }
 
+    /// <summary>
+    /// Sets the ids the next remote link and the next issue link get (null: leave as is), so a test can make the two
+    /// id sequences overlap as they do on a real site. Ids already in use are not checked.
+    /// </summary>
+    public void SetNextIds(long? remoteLinkId = null, long? issueLinkId = null)
+    {
+        lock (Gate)
+        {
+            _nextRemoteLinkId = remoteLinkId ?? _nextRemoteLinkId;
+            _nextIssueLinkId = issueLinkId ?? _nextIssueLinkId;
+        }
+    }
+
     /// <summary>Every request on this issue answers 403 from now on (the key need not exist yet).</summary>
     public void Forbid(string key)
     {

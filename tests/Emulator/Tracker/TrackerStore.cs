@@ -52,6 +52,16 @@ public sealed class TrackerStore
         }
     }
 
+    /// <summary>Sets the ids the next issue link and the next external link get (null: leave as is), so a test can make them overlap.</summary>
+    public void SetNextIds(long? linkId = null, long? remoteLinkId = null)
+    {
+        lock (Gate)
+        {
+            _nextLinkId = linkId ?? _nextLinkId;
+            _nextRemoteLinkId = remoteLinkId ?? _nextRemoteLinkId;
+        }
+    }
+
     /// <summary>Sets (or with null clears) the issue's assignee, shown as "assignee" on links that point to it.</summary>
     public void SetAssignee(string key, string? login, string? display = null)
     {

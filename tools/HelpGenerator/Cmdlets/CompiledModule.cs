@@ -33,7 +33,9 @@ public static class CompiledModule
         var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
         var metadata = new CommandMetadata(type);
         var fresh = Activator.CreateInstance(type);
-        var declared = metadata.Parameters.Values.Where(p => !p.IsDynamic).ToList();
+        // A parameter hidden with DontShow (a cmdlet's -InputObject that only receives the piped object) is not part
+        // of the documented interface, as PowerShell's own help leaves it out.
+        var declared = metadata.Parameters.Values.Where(p => !p.IsDynamic && !IsHidden(type, p)).ToList();
 
         var named = declared.SelectMany(p => p.ParameterSets.Keys).Where(s => s != CmdletShape.AllSets).Distinct().ToList();
         var sets = named.Count == 0
@@ -83,6 +85,12 @@ public static class CompiledModule
             property.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
             validateSet?.ValidValues.ToList(),
             property.GetValue(fresh));
+    }
+
+    private static bool IsHidden(Type type, ParameterMetadata parameter)
+    {
+        var attributes = type.GetProperty(parameter.Name, BindingFlags.Public | BindingFlags.Instance)?.GetCustomAttributes<ParameterAttribute>().ToList();
+        return attributes is { Count: > 0 } && attributes.All(a => a.DontShow);
     }
 
     private static ParameterShape ShouldProcessSwitch(string name, string alias, IReadOnlyList<string> sets) => new(
