@@ -51,8 +51,13 @@ namespace PSRemoteLinks.Commands
             new InvalidOperationException("There is no connection to a tracker. Run Connect-Jira or Connect-YandexTracker first, or pass -Connection."),
             "NoConnection", ErrorCategory.ConnectionError, null);
 
-        public static ErrorRecord ClosedConnection(IssueTrackerConnection connection) => new ErrorRecord(
-            new InvalidOperationException("The connection '" + connection.Name + "' was closed by Disconnect-IssueTracker. Connect again with Connect-Jira or Connect-YandexTracker."),
-            "ConnectionClosed", ErrorCategory.ConnectionError, connection.Name);
+        public static ErrorRecord ClosedConnection(IssueTrackerConnection connection) => connection.ReplacedBy is { } newer
+            ? new ErrorRecord(
+                new InvalidOperationException("The connection '" + connection.Name + "' (" + connection.Uri + ") was replaced by a later connection of the same name ("
+                    + newer.Kind + " at " + newer.Uri + "), which closed it. Pass -Connection '" + newer.Name + "' to use the new one."),
+                "ConnectionReplaced", ErrorCategory.ConnectionError, connection.Name)
+            : new ErrorRecord(
+                new InvalidOperationException("The connection '" + connection.Name + "' was closed by Disconnect-IssueTracker. Connect again with Connect-Jira or Connect-YandexTracker."),
+                "ConnectionClosed", ErrorCategory.ConnectionError, connection.Name);
     }
 }
