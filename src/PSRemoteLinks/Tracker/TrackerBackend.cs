@@ -78,9 +78,19 @@ namespace PSRemoteLinks.Tracker
                 throw ApiException.InvalidInput("A Yandex Tracker external link needs -Key (the object's key in the application) and -Origin (the application id).");
             }
 
-            // Checked here, not by the service, so a typo names the valid values instead of Tracker's bare 422.
-            var relationship = values.Text(RemoteLinkField.Relationship);
-            relationship = string.IsNullOrWhiteSpace(relationship) ? "relates" : TrackerRelationships.Canonical(relationship!);
+            // Checked here, not by the service, so a typo names the valid values instead of Tracker's bare 422. The
+            // docs recommend "RELATES": a value that differs from the documented one only in case is sent as given.
+            var relationship = values.Text(RemoteLinkField.Relationship)?.Trim();
+            if (string.IsNullOrEmpty(relationship))
+            {
+                relationship = "relates";
+            }
+            else
+            {
+                var canonical = TrackerRelationships.Canonical(relationship!);
+                relationship = string.Equals(relationship, canonical, StringComparison.OrdinalIgnoreCase) ? relationship : canonical;
+            }
+
             var body = Body(writer =>
             {
                 writer.WriteString("relationship", relationship);
