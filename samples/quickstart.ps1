@@ -52,5 +52,5 @@ New-RemoteIssueLink -Issue TREK-2 -Key 'PR-77' -Origin 'ru.yandex.bitbucket'
 # --- Both connections side by side; the last one made is the default
 Get-IssueTrackerConnection
 
-# --- Any connection can be named for one command
-Get-RemoteIssueLink DEMO-2 -Connection (Get-IssueTrackerConnection demo-jira)
+# --- Any connection can be named for one command, by its name
+Get-RemoteIssueLink DEMO-2 -Connection demo-jira

@@ -137,6 +137,55 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(before, Server.Requests.Count);
         }
 
+        [Fact]
+        public void Connection_completes_the_open_connections_names_and_never_file_names()
+        {
+            ConnectJira("-Name 'jira site'");
+            ConnectTracker("-Name tracker");
+
+            var all = Complete("Get-IssueLink A-1 -Connection ");
+            var prefixed = Complete("Get-RemoteIssueLink A-1 -Connection TR");
+            var none = Complete("Get-IssueLink A-1 -Connection nothing-like-it");
+            var disconnect = Complete("Disconnect-IssueTracker -Connection j");
+
+            Assert.Equal(new[] { "'jira site'", "tracker" }, all.Select(m => m.CompletionText).ToArray());
+            Assert.All(all, m => Assert.Equal(CompletionResultType.ParameterValue, m.ResultType));
+            Assert.Equal(new[] { "tracker" }, prefixed.Select(m => m.CompletionText).ToArray());
+            Assert.Empty(none);
+            Assert.Equal(new[] { "'jira site'" }, disconnect.Select(m => m.CompletionText).ToArray());
+        }
+
+        [Fact]
+        public void Relationship_follows_a_connection_given_by_name_on_the_command_line()
+        {
+            ConnectJira("-Name site");
+            ConnectTracker("-Name tracker");
+
+            var onJira = Complete("New-IssueLink A-1 B-2 -Connection site -Relationship ");
+            var onTracker = Complete("New-IssueLink A-1 B-2 -Connection 'tracker' -Relationship ");
+            var onUnknown = Complete("New-IssueLink A-1 B-2 -Connection nosuch -Relationship ");
+
+            Assert.Equal(JiraPhrases, onJira.Select(m => m.ListItemText).ToArray());
+            Assert.Equal(TrackerRelationships, onTracker.Select(m => m.ListItemText).ToArray());
+            Assert.Empty(onUnknown);
+        }
+
+        [Fact]
+        public void A_remote_links_relationship_offers_trackers_values_on_tracker_and_nothing_on_jira()
+        {
+            var result = Run("$tracker = Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -PassThru; Connect-Jira $JiraUri -Credential $JiraCred -Name site");
+            Assert.Empty(result.Errors);
+
+            var onTracker = Complete("New-RemoteIssueLink TREK-1 -Key PR-1 -Origin x -Connection $tracker -Relationship ");
+            var prefixed = Complete("New-RemoteIssueLink TREK-1 -Connection $tracker -Relationship dep");
+            var onJira = Complete("New-RemoteIssueLink A-1 -Url https://x.example -Title x -Relationship ");
+
+            Assert.Equal(TrackerRelationships, onTracker.Select(m => m.ListItemText).ToArray());
+            Assert.Equal(new[] { "'depends on'" }, prefixed.Select(m => m.CompletionText).ToArray());
+            // Jira takes any text; an empty answer from the completer keeps PowerShell from offering file names.
+            Assert.Empty(onJira);
+        }
+
         /// <summary>What the console's Tab would offer with the cursor at the end of <paramref name="line"/>.</summary>
         private IReadOnlyList<CompletionResult> Complete(string line)
         {

@@ -93,7 +93,8 @@ $help = Get-Help -Name $name -Full
             var text = _shell.Render("Get-Help Get-IssueLink -Examples");
 
             Assert.Contains("PS > Get-IssueLink DEMO-1", text, StringComparison.Ordinal);
-            Assert.Contains("DEMO-1         is blocked by        DEMO-3", text, StringComparison.Ordinal);
+            Assert.Contains("Issue: DEMO-1", text, StringComparison.Ordinal);
+            Assert.Contains("is blocked by      DEMO-3         Done", text, StringComparison.Ordinal);
             Assert.Contains("DEMO-1 is blocked by DEMO-3, which is Done.", text, StringComparison.Ordinal);
         }
 

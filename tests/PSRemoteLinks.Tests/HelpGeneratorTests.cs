@@ -101,6 +101,42 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void A_page_that_leaves_out_a_parameter_set_is_refused_with_every_sets_syntax()
+        {
+            // Get-RemoteIssueLink's default set "All" is named by no parameter, yet PowerShell binds it.
+            Edit("Get-RemoteIssueLink.md", text => text.Replace("Get-RemoteIssueLink [-Issue] <String[]> [-Connection <IssueTrackerConnection>] [-ThrottleLimit <Int32>] [<CommonParameters>]\n\n", string.Empty, StringComparison.Ordinal));
+
+            var (code, log) = Generate();
+
+            Assert.Equal(1, code);
+            Assert.Contains("Get-RemoteIssueLink.md", log, StringComparison.Ordinal);
+            Assert.Contains("the syntax differs from the compiled cmdlet's", log, StringComparison.Ordinal);
+            Assert.Contains("Get-RemoteIssueLink [-Issue] <String[]> [-Connection <IssueTrackerConnection>] [-ThrottleLimit <Int32>] [<CommonParameters>]", log, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void The_syntax_of_every_cmdlet_is_what_Get_Command_Syntax_shows_and_Get_Help_shows_every_set()
+        {
+            using var shell = PowerShellSession.Create(ModuleLocation.PublishedManifest);
+            var cmdlets = HelpGenerator.Cmdlets.CompiledModule.Read(ModuleAssembly);
+
+            foreach (var cmdlet in cmdlets)
+            {
+                var engine = shell.Run("(Get-Command $name -Syntax) -split '\r?\n' | Where-Object { $_.Trim() }", new Dictionary<string, object?> { ["name"] = cmdlet.Name });
+                var help = shell.Run("@((Get-Help $name -Full).syntax.syntaxItem).Count", new Dictionary<string, object?> { ["name"] = cmdlet.Name });
+
+                // Get-Command words types its own way (<int>, <long>) and orders sets and parameters its own way: each
+                // of its lines must have a help line with the same parameters, one line per set.
+                Assert.Equal(
+                    engine.Output.Select(o => ParameterNames(o.ToString()!)).OrderBy(l => l, StringComparer.Ordinal),
+                    HelpGenerator.Cmdlets.SyntaxText.Lines(cmdlet).Select(ParameterNames).OrderBy(l => l, StringComparer.Ordinal));
+                Assert.Equal(engine.Output.Count, (int)help.Output.Single().BaseObject);
+            }
+
+            Assert.Equal(3, HelpGenerator.Cmdlets.SyntaxText.Lines(cmdlets.Single(c => c.Name == "Get-RemoteIssueLink")).Count);
+        }
+
+        [Fact]
         public void A_missing_page_and_a_page_for_no_cmdlet_are_refused()
         {
             File.Move(Path.Combine(_docs, "New-IssueLink.md"), Path.Combine(_docs, "New-IssueLinks.md"));
@@ -151,6 +187,10 @@ namespace PSRemoteLinks.Tests
             Assert.StartsWith("3: tables", problems[0], StringComparison.Ordinal);
             Assert.StartsWith("5: the code block opened here is never closed", problems[1], StringComparison.Ordinal);
         }
+
+        /// <summary>The names of a syntax line's parameters, sorted.</summary>
+        private static string ParameterNames(string line) => string.Join(" ", System.Text.RegularExpressions.Regex
+            .Matches(line, @"(?<=[\s\[])-(\w+)").Select(m => m.Groups[1].Value).OrderBy(n => n, StringComparer.Ordinal));
 
         private (int Code, string Log) Generate()
         {

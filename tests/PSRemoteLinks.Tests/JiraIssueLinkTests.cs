@@ -251,8 +251,8 @@ namespace PSRemoteLinks.Tests
 
             var text = Shell.Render("Get-IssueLink A-1", Variables(null));
 
-            var row = text.Split('\n').Single(l => l.Contains("B-2"));
-            Assert.Matches(@"^A-1\s+is blocked by\s+B-2\s+In Progress\s+Ship the release", row.Trim());
+            // Grouped by Issue: the group's heading starts the sentence, the row ends it.
+            Assert.Matches(@"Issue: A-1\s*\n\s*\n\s*Relationship[^\n]*\n[- ]+\n\s*is blocked by\s+B-2\s+In Progress\s+Ship the release", text.Replace("\r", string.Empty, System.StringComparison.Ordinal));
         }
     }
 }

@@ -22,12 +22,13 @@ namespace PSRemoteLinks.Tests
             Assert.DoesNotContain("!! step", text);
             Assert.DoesNotContain("\u001b[", text);
             // The upsert kept one link, updated in place.
-            Assert.Matches(new Regex(@"## 5\. Still one link on DEMO-2\s+PS> Get-RemoteIssueLink DEMO-2\s+Issue\s+Id\s+Relationship\s+Title\s+Url\s+[- ]+\s+DEMO-2\s+\d+ built by\s+Build #1024 \(green\)\s+https://ci\.example\.org/builds/1024\s+## 6"), text);
+            Assert.Matches(new Regex(@"## 5\. Still one link on DEMO-2\s+PS> Get-RemoteIssueLink DEMO-2\s+Issue: DEMO-2\s+Id\s+Relationship\s+Title\s+Url\s+[- ]+\s+\d+ built by\s+Build #1024 \(green\)\s+https://ci\.example\.org/builds/1024\s+## 6"), text);
             Assert.Contains("What if: Performing the operation \"Remove\" on target \"remote link", text);
-            Assert.Matches(new Regex(@"DEMO-2\s+blocks\s+DEMO-1"), text);
-            Assert.Matches(new Regex(@"DEMO-1\s+is blocked by\s+DEMO-2"), text);
-            Assert.Matches(new Regex(@"TREK-1\s+is dependent by\s+TREK-2"), text);
-            Assert.Matches(new Regex(@"\*\s+demo-tracker\s+YandexTracker"), text);
+            Assert.Matches(new Regex(@"Issue: DEMO-2\s+Relationship[^\n]*\n[- ]+\n(?:[^\n]+\n)*?blocks\s+DEMO-1"), text);
+            Assert.Matches(new Regex(@"Issue: DEMO-1\s+Relationship[^\n]*\n[- ]+\n(?:[^\n]+\n)*?is blocked by\s+DEMO-2"), text);
+            Assert.Matches(new Regex(@"Issue: TREK-1\s+Relationship[^\n]*\n[- ]+\n(?:[^\n]+\n)*?is dependent by\s+TREK-2"), text);
+            Assert.Matches(new Regex(@"True\s+demo-tracker\s+YandexTracker"), text);
+            Assert.Matches(new Regex(@"PS> Get-RemoteIssueLink DEMO-2 -Connection demo-jira\s+Issue: DEMO-2"), text);
         }
 
         [Fact]

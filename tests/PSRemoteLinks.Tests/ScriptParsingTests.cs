@@ -21,7 +21,7 @@ namespace PSRemoteLinks.Tests
         private static readonly string PesterFolder = Path.Combine(Root, "tests", "Pester");
 
         /// <summary>Build output and tool state, never source.</summary>
-        private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "out", ".git", ".vs", "TestResults" };
+        private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "out", ".git", ".vs", "TestResults", ".tools" };
 
         /// <summary>Pester's own commands. Utility and Management cmdlets are missing from the hosted engine too: name them here when the suite starts using one.</summary>
         private static readonly HashSet<string> PesterCommands = new(StringComparer.OrdinalIgnoreCase)

@@ -86,8 +86,9 @@ namespace PSRemoteLinks.Tests
                 + "Get-IssueLink TREK-1 | Remove-IssueLink -Confirm:$false");
 
             Assert.Empty(result.Errors);
-            // Each remove reads the issue's links before its DELETE: 2 of the 10.
-            Assert.Equal(10, Server.Requests.Count);
+            // New-IssueLink reads the new link back for its status (1), and each remove reads the issue's links
+            // before its DELETE (2).
+            Assert.Equal(11, Server.Requests.Count);
             Assert.All(Server.Requests.All, r => Assert.StartsWith("/tracker/v3/", r.Path));
             Assert.StartsWith(Server.TrackerUri + "/v3/issues/TREK-1/links/", Text(result.Output[1], "Self"));
         }

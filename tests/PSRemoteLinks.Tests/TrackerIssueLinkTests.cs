@@ -283,8 +283,8 @@ namespace PSRemoteLinks.Tests
 
             var text = Shell.Render("Get-IssueLink TREK-2", Variables(null));
 
-            var row = text.Split('\n').Single(l => l.Contains("TREK-1"));
-            Assert.Matches(@"^TREK-2\s+is dependent by\s+TREK-1\s+Open\s+Write the parser", row.Trim());
+            // Grouped by Issue: the group's heading starts the sentence, the row ends it.
+            Assert.Matches(@"Issue: TREK-2\s*\n\s*\n\s*Relationship[^\n]*\n[- ]+\n\s*is dependent by\s+TREK-1\s+Open\s+Write the parser", text.Replace("\r", string.Empty, System.StringComparison.Ordinal));
         }
 
         /// <summary>The links body as the emulator serves it, read directly (proves the id really is a JSON string).</summary>

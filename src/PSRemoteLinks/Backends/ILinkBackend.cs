@@ -49,5 +49,8 @@ namespace PSRemoteLinks.Backends
 
         /// <summary>The values -Origin accepts (Tracker applications); empty where the service has none.</summary>
         Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context);
+
+        /// <summary>The values a remote link's -Relationship accepts; empty where any text is accepted (Jira).</summary>
+        Task<IReadOnlyList<string>> GetRemoteLinkRelationshipsAsync(CallContext context);
     }
 }

@@ -23,7 +23,7 @@ namespace PSRemoteLinks.Commands
         public static IEnumerable<CompletionResult> Complete(
             string wordToComplete, IDictionary fakeBoundParameters, Func<ILinkBackend, CallContext, Task<IReadOnlyList<string>>> values)
         {
-            var connection = ConnectionFrom(fakeBoundParameters) ?? ConnectionStore.Current.Default;
+            var connection = NamesConnection(fakeBoundParameters) ? ConnectionFrom(fakeBoundParameters) : ConnectionStore.Current.Default;
             if (connection == null || connection.IsDisposed)
             {
                 return Array.Empty<CompletionResult>();
@@ -47,15 +47,17 @@ namespace PSRemoteLinks.Commands
                 .ToList();
         }
 
+        private static bool NamesConnection(IDictionary? bound) => bound != null && bound.Contains("Connection");
+
+        /// <summary>
+        /// The connection -Connection names on the command line: an object (a variable's value) or a name. One that
+        /// cannot be found gives no connection rather than the default, whose values could belong to another service.
+        /// </summary>
         private static IssueTrackerConnection? ConnectionFrom(IDictionary bound)
         {
-            if (bound == null || !bound.Contains("Connection"))
-            {
-                return null;
-            }
-
             var value = bound["Connection"];
-            return (value is PSObject wrapped ? wrapped.BaseObject : value) as IssueTrackerConnection;
+            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            return value is string name ? ConnectionStore.Current.Find(name.Trim('\'', '"', ' ')) : value as IssueTrackerConnection;
         }
 
         /// <summary>Quotes a value that the PowerShell parser would otherwise split or interpret.</summary>

@@ -11,7 +11,9 @@ namespace PSRemoteLinks.Commands
         private const string NameSet = "Name";
 
         [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = ConnectionSet)]
+        [ConnectionByName]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public IssueTrackerConnection? Connection { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = NameSet)]

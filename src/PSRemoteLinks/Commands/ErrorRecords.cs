@@ -53,7 +53,11 @@ namespace PSRemoteLinks.Commands
         public static ErrorRecord NoConnection() => Failure(ApiErrorKind.Connection, "NoConnection",
             "There is no connection to a tracker. Run Connect-Jira or Connect-YandexTracker first, or pass -Connection.", null);
 
-        public static ErrorRecord ClosedConnection(IssueTrackerConnection connection) => Failure(ApiErrorKind.Connection, "ConnectionClosed",
-            "The connection '" + connection.Name + "' was closed by Disconnect-IssueTracker. Connect again with Connect-Jira or Connect-YandexTracker.", connection.Name);
+        public static ErrorRecord ClosedConnection(IssueTrackerConnection connection) => connection.ReplacedBy is { } newer
+            ? Failure(ApiErrorKind.Connection, "ConnectionReplaced",
+                "The connection '" + connection.Name + "' (" + connection.Uri + ") was replaced by a later connection of the same name ("
+                    + newer.Kind + " at " + newer.Uri + "), which closed it. Pass -Connection '" + newer.Name + "' to use the new one.", connection.Name)
+            : Failure(ApiErrorKind.Connection, "ConnectionClosed",
+                "The connection '" + connection.Name + "' was closed by Disconnect-IssueTracker. Connect again with Connect-Jira or Connect-YandexTracker.", connection.Name);
     }
 }

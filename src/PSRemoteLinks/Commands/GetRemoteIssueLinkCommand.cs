@@ -41,14 +41,14 @@ namespace PSRemoteLinks.Commands
                 {
                     case ByIdSet:
                         var id = Id;
-                        Run(issue, (backend, context) => backend.GetRemoteLinkAsync(issue, id, context));
+                        Run(issue, async (backend, context) => TrackerLinkView.Tag(await backend.GetRemoteLinkAsync(issue, id, context).ConfigureAwait(false)));
                         break;
                     case ByGlobalIdSet:
                         var globalId = GlobalId!;
-                        Run(issue, (backend, context) => backend.GetRemoteLinkByGlobalIdAsync(issue, globalId, context));
+                        Run(issue, async (backend, context) => TrackerLinkView.Tag(await backend.GetRemoteLinkByGlobalIdAsync(issue, globalId, context).ConfigureAwait(false)));
                         break;
                     default:
-                        Run(issue, (backend, context) => backend.GetRemoteLinksAsync(issue, context));
+                        Run(issue, async (backend, context) => TrackerLinkView.Tag(await backend.GetRemoteLinksAsync(issue, context).ConfigureAwait(false)));
                         break;
                 }
             }

@@ -17,9 +17,11 @@ namespace PSRemoteLinks.Commands
         private InOrderRunner? _runner;
         private bool? _mayPrompt;
 
-        /// <summary>The connection to use; by default the last one made.</summary>
+        /// <summary>The connection to use, as the object or by its name; by default the last one made.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ConnectionByName]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public IssueTrackerConnection? Connection { get; set; }
 
         /// <summary>How many items may have requests in flight at once for piped or array input (1 = strictly sequential).</summary>

@@ -51,10 +51,12 @@ namespace PSRemoteLinks.Commands
         [RefuseScriptBlock]
         public string? GlobalId { get; set; }
 
+        /// <summary>Jira: any text ("mentioned in"); Tracker: one of its nine relationship values (default relates).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [RefuseScriptBlock]
+        [ArgumentCompleter(typeof(RemoteRelationshipCompleter))]
         public string? Relationship { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -140,7 +142,7 @@ namespace PSRemoteLinks.Commands
                 return;
             }
 
-            Run(issue, (backend, context) => backend.NewRemoteLinkAsync(issue, values, context));
+            Run(issue, async (backend, context) => TrackerLinkView.Tag(await backend.NewRemoteLinkAsync(issue, values, context).ConfigureAwait(false)));
         }
     }
 }

@@ -50,7 +50,20 @@ namespace PSRemoteLinks.Connections
                 Default = connection;
             }
 
-            replaced?.Dispose();
+            if (replaced != null)
+            {
+                replaced.ReplacedBy = connection;
+                replaced.Dispose();
+            }
+        }
+
+        /// <summary>The open connection of that name (names are compared without regard to case), or null.</summary>
+        public IssueTrackerConnection? Find(string name)
+        {
+            lock (_lock)
+            {
+                return _connections.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+            }
         }
 
         /// <summary>Closes every connection of this session (Remove-Module): their sockets and handlers are released now, not at exit.</summary>

@@ -41,6 +41,9 @@ namespace PSRemoteLinks
 
         internal bool IsDisposed { get; private set; }
 
+        /// <summary>The connection that took this one's name (a later Connect with the same -Name), which closed this one.</summary>
+        internal IssueTrackerConnection? ReplacedBy { get; set; }
+
         public override string ToString() => Kind + " '" + Name + "' at " + Uri + (string.IsNullOrEmpty(User) ? string.Empty : " as " + User);
 
         public void Dispose()

@@ -182,6 +182,9 @@ namespace PSRemoteLinks.Jira
             return types.Select(t => JiraMapper.ToLinkType(t, _connection)).ToList();
         }
 
+        /// <summary>Jira takes any text as a web link's relationship ("mentioned in", "built by").</summary>
+        public Task<IReadOnlyList<string>> GetRemoteLinkRelationshipsAsync(CallContext context) => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>());
+
         public async Task<IReadOnlyList<string>> GetRelationshipPhrasesAsync(CallContext context) =>
             JiraRelationships.Phrases(await LinkTypesAsync(context).ConfigureAwait(false));
 

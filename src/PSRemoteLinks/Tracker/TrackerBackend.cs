@@ -81,10 +81,22 @@ namespace PSRemoteLinks.Tracker
                 throw ApiException.InvalidInput("A Yandex Tracker external link needs -Key (the object's key in the application) and -Origin (the application id).");
             }
 
-            var relationship = values.Text(RemoteLinkField.Relationship);
+            // Checked here, not by the service, so a typo names the valid values instead of Tracker's bare 422. The
+            // docs recommend "RELATES": a value that differs from the documented one only in case is sent as given.
+            var relationship = values.Text(RemoteLinkField.Relationship)?.Trim();
+            if (string.IsNullOrEmpty(relationship))
+            {
+                relationship = "relates";
+            }
+            else
+            {
+                var canonical = TrackerRelationships.Canonical(relationship!);
+                relationship = string.Equals(relationship, canonical, StringComparison.OrdinalIgnoreCase) ? relationship : canonical;
+            }
+
             var body = Body(writer =>
             {
-                writer.WriteString("relationship", string.IsNullOrWhiteSpace(relationship) ? "relates" : relationship);
+                writer.WriteString("relationship", relationship);
                 writer.WriteString("key", key);
                 writer.WriteString("origin", origin);
             });
@@ -131,7 +143,8 @@ namespace PSRemoteLinks.Tracker
                 writer.WriteString("issue", linkedIssue.Trim());
             });
             var response = await SendAsync(HttpMethod.Post, Links(issue), body, context).ConfigureAwait(false);
-            return TrackerMapper.ToIssueLink(Read(response, Json.TrackerLinkDto), issue, _connection);
+            var created = TrackerMapper.ToIssueLink(Read(response, Json.TrackerLinkDto), issue, _connection);
+            return await ReadBackAsync(created, context).ConfigureAwait(false);
         }
 
         /// <summary>As <see cref="RemoveRemoteLinkAsync"/>: deleted only when the id is among the issue's links.</summary>
@@ -154,10 +167,29 @@ namespace PSRemoteLinks.Tracker
 
         public Task<IReadOnlyList<string>> GetRelationshipPhrasesAsync(CallContext context) => Task.FromResult(TrackerRelationships.Values);
 
+        public Task<IReadOnlyList<string>> GetRemoteLinkRelationshipsAsync(CallContext context) => Task.FromResult(TrackerRelationships.Values);
+
         /// <summary>The organisation's application ids, read once per connection (a failed read is not cached).</summary>
         public Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context) => _origins.GetAsync(context);
 
         public void Dispose() => _http.Dispose();
+
+        /// <summary>
+        /// Tracker's answer to creating a link lacks the linked issue's status, which its list of links carries: the
+        /// new link is taken from there. The link exists either way, so if that read fails the answer is emitted as it is.
+        /// </summary>
+        private async Task<IssueLink> ReadBackAsync(IssueLink created, CallContext context)
+        {
+            try
+            {
+                var links = await GetIssueLinksAsync(created.Issue, context).ConfigureAwait(false);
+                return links.FirstOrDefault(l => l.Id == created.Id) ?? created;
+            }
+            catch (ApiException)
+            {
+                return created;
+            }
+        }
 
         private async Task<IReadOnlyList<string>> FetchOriginsAsync(CallContext context)
         {

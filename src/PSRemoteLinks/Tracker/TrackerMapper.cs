@@ -32,7 +32,8 @@ namespace PSRemoteLinks.Tracker
         {
             Issue = issue,
             Id = dto.Id ?? 0,
-            Relationship = dto.Type?.Id ?? dto.Type?.Key,
+            // The phrase POST remotelinks takes, so a link piped into New-RemoteIssueLink is copied with its relationship.
+            Relationship = (dto.Type?.Id ?? dto.Type?.Key) is { } typeId ? TrackerRelationships.Phrase(typeId, IsOutward(dto.Direction)) : null,
             Key = dto.Object?.Key,
             Origin = dto.Object?.Application?.Id,
             ApplicationType = dto.Object?.Application?.Type,

@@ -38,6 +38,12 @@ public static class CompiledModule
         var declared = metadata.Parameters.Values.Where(p => !p.IsDynamic && !IsHidden(type, p)).ToList();
 
         var named = declared.SelectMany(p => p.ParameterSets.Keys).Where(s => s != CmdletShape.AllSets).Distinct().ToList();
+        if (named.Count > 0 && attribute.DefaultParameterSetName is { Length: > 0 } defaultSet && defaultSet != CmdletShape.AllSets && !named.Contains(defaultSet))
+        {
+            // A default set that no parameter names is still a set PowerShell binds (its parameters are those of all sets).
+            named.Add(defaultSet);
+        }
+
         var sets = named.Count == 0
             ? new List<string> { CmdletShape.AllSets }
             : named.OrderBy(s => s == attribute.DefaultParameterSetName ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal).ToList();
