@@ -95,6 +95,20 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void A_walk_that_ends_with_its_only_issue_shows_no_progress_bar()
+        {
+            SeedChain();
+
+            var one = Run("Get-IssueLink CH-1 -Depth 0");
+            var two = Run("Get-IssueLink CH-1 -Depth 1");
+
+            Assert.Single(one.Output);
+            Assert.Empty(one.Progress);
+            Assert.Equal(2, two.Output.Count);
+            Assert.Equal("visited 2, queued 0", two.Progress.Last(p => p.RecordType == ProgressRecordType.Processing).StatusDescription);
+        }
+
+        [Fact]
         public void ThrottleLimit_bounds_the_reads_in_flight_and_the_output_does_not_depend_on_it()
         {
             var graph = LinkGraph.ForJira("TL", 60);

@@ -8,7 +8,8 @@ namespace PSRemoteLinks.Commands
 {
     /// <summary>
     /// The progress bar of a link walk: issues visited and issues queued (the total is not known until the walk ends,
-    /// so there is no percentage). Written at most every <see cref="Interval"/>, plus the final count.
+    /// so there is no percentage). Written at most every <see cref="Interval"/>, plus the final count; nothing for a walk
+    /// that ends with its only issue.
     /// </summary>
     internal sealed class WalkProgress
     {
@@ -31,6 +32,12 @@ namespace PSRemoteLinks.Commands
             _visited++;
             _queued = queued;
             _current = issue;
+            if (_visited == 1 && queued == 0)
+            {
+                // A walk of one issue, like a single item, needs no bar.
+                return;
+            }
+
             if (!_shown || _clock.Elapsed - _lastWritten >= Interval)
             {
                 Write(ProgressRecordType.Processing);
