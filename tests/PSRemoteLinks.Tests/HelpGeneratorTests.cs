@@ -97,7 +97,7 @@ namespace PSRemoteLinks.Tests
 
             Assert.Equal(1, code);
             Assert.Contains("the syntax differs from the compiled cmdlet's", log, StringComparison.Ordinal);
-            Assert.Contains("Get-IssueLink [-Issue] <String[]> [-Connection <IssueTrackerConnection>] [-ThrottleLimit <Int32>] [<CommonParameters>]", log, StringComparison.Ordinal);
+            Assert.Contains("Get-IssueLink [-Issue] <String[]> [-Recurse] [-Depth <Int32>] [-Relationship <String[]>] [-Connection <IssueTrackerConnection>] [-ThrottleLimit <Int32>] [<CommonParameters>]", log, StringComparison.Ordinal);
         }
 
         [Fact]

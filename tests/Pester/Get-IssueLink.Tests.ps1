@@ -75,4 +75,20 @@ Describe 'Get-IssueLink' {
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].Exception.Message | Should -Match ([regex]::Escape('/rest/api/2/issue/DEMO-1%2F..%2F..'))
     }
+
+    It 'walks the links with -Recurse, each link once, with its depth, following only -Relationship' {
+        $walk = @(Get-IssueLink -Issue DEMO-1 -Recurse -Relationship 'IS BLOCKED BY' -Connection $Jira)
+
+        @($walk | Where-Object { $_.ToString() -eq 'DEMO-1 is blocked by DEMO-3' -and $_.Depth -eq 0 }) | Should -HaveCount 1
+        $walk | ForEach-Object { $_.Relationship | Should -Be 'is blocked by' }
+        @($walk.Id | Sort-Object -Unique) | Should -HaveCount $walk.Count
+        $walk[0].IssueSummary | Should -Be 'Login fails on Safari'
+    }
+
+    It 'reads only the given issues with -Depth 0 and refuses a negative depth' {
+        $near = @(Get-IssueLink -Issue DEMO-3 -Depth 0 -Connection $Jira)
+
+        $near | ForEach-Object { $_.Issue | Should -Be 'DEMO-3'; $_.Depth | Should -Be 0 }
+        { Get-IssueLink -Issue DEMO-3 -Depth -1 -Connection $Jira } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PSRemoteLinks.Commands.GetIssueLinkCommand'
+    }
 }

@@ -38,6 +38,19 @@ namespace PSRemoteLinks.Backends
 
         Task<IReadOnlyList<IssueLink>> GetIssueLinksAsync(string issue, CallContext context);
 
+        /// <summary>
+        /// One issue's links for <c>Get-IssueLink -Recurse</c>, each also carrying the issue's own summary and status
+        /// (<c>IssueSummary</c>, <c>IssueStatus</c>, <c>IssueStatusCategory</c>) where the service's links read gives
+        /// them, or where <paramref name="describeIssue"/> asks for them at the cost of one more read.
+        /// </summary>
+        Task<IReadOnlyList<IssueLink>> GetIssueLinksForWalkAsync(string issue, bool describeIssue, CallContext context);
+
+        /// <summary>Which links -Relationship keeps, its phrases resolved as New-IssueLink resolves them (an unknown one throws).</summary>
+        Task<Func<IssueLink, bool>> RelationshipFilterAsync(IReadOnlyList<string> phrases, CallContext context);
+
+        /// <summary>A value that is the same for one link whichever of its two issues it was read from.</summary>
+        string LinkIdentity(IssueLink link);
+
         Task<IssueLink> NewIssueLinkAsync(string issue, string linkedIssue, string relationship, CallContext context);
 
         Task RemoveIssueLinkAsync(string issue, long id, CallContext context);

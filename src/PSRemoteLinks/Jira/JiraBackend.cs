@@ -124,9 +124,27 @@ namespace PSRemoteLinks.Jira
 
         public async Task<IReadOnlyList<IssueLink>> GetIssueLinksAsync(string issue, CallContext context)
         {
-            var response = await SendAsync(HttpMethod.Get, IssueWithLinks(issue), context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, IssueWithLinksAndState(issue), context).ConfigureAwait(false);
             return JiraMapper.ToIssueLinks(Read(response, Json.JiraIssueDto), issue, _connection);
         }
+
+        /// <summary>Jira's issue read carries the issue's own summary and status already: no second read is needed.</summary>
+        public Task<IReadOnlyList<IssueLink>> GetIssueLinksForWalkAsync(string issue, bool describeIssue, CallContext context) =>
+            GetIssueLinksAsync(issue, context);
+
+        public async Task<Func<IssueLink, bool>> RelationshipFilterAsync(IReadOnlyList<string> phrases, CallContext context)
+        {
+            var wanted = new List<JiraRelationship>();
+            foreach (var phrase in phrases)
+            {
+                wanted.Add(await ResolveAsync(phrase, context).ConfigureAwait(false));
+            }
+
+            return link => wanted.Any(relationship => JiraRelationships.Reads(link, relationship));
+        }
+
+        /// <summary>Jira gives a link the same id on both of its issues.</summary>
+        public string LinkIdentity(IssueLink link) => link.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         public async Task<IssueLink> NewIssueLinkAsync(string issue, string linkedIssue, string relationship, CallContext context)
         {
@@ -226,6 +244,9 @@ namespace PSRemoteLinks.Jira
             JsonBodies.Read(response, type, Service, _http.Redactor);
 
         private static string IssueWithLinks(string issue) => "issue/" + PathSegment.IssueKey(issue) + "?fields=issuelinks";
+
+        /// <summary>Only the fields a listing or a walk shows: the links, and the issue's own summary and status.</summary>
+        private static string IssueWithLinksAndState(string issue) => "issue/" + PathSegment.IssueKey(issue) + "?fields=issuelinks,summary,status";
 
         private static bool Names(JiraLinkedIssueDto? other, string keyOrId) =>
             other != null && (JiraMapper.SameKey(other.Key, keyOrId) || JiraMapper.SameKey(other.Id, keyOrId));

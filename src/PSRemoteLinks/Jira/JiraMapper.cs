@@ -38,6 +38,9 @@ namespace PSRemoteLinks.Jira
             {
                 if (ToIssueLink(entry, issue, connection) is IssueLink link)
                 {
+                    link.IssueSummary = dto.Fields?.Summary;
+                    link.IssueStatus = dto.Fields?.Status?.Name;
+                    link.IssueStatusCategory = JiraStatusCategories.FromKey(dto.Fields?.Status?.StatusCategory?.Key);
                     links.Add(link);
                 }
             }

@@ -94,6 +94,22 @@ namespace PSRemoteLinks.Jira
                 ? entryType.Id == type.Id
                 : Same(entryType.Name, type.Name));
 
+        /// <summary>
+        /// True when a link read from its issue's side is this relationship: the same type (by name, which is what an
+        /// <see cref="IssueLink"/> carries) with the issue on the same side; either side for a type whose two phrases are one.
+        /// </summary>
+        public static bool Reads(IssueLink link, JiraRelationship relationship)
+        {
+            var type = relationship.Type;
+            if (!Same(link.Type, type.Name))
+            {
+                return false;
+            }
+
+            var issueIsOutward = string.Equals(link.Direction, "Outward", StringComparison.Ordinal);
+            return Same(type.Inward, type.Outward) || issueIsOutward == relationship.IssueIsOutward;
+        }
+
         private static void Add(List<string> phrases, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value) && !phrases.Contains(value!, StringComparer.OrdinalIgnoreCase))

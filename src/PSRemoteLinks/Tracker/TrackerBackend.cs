@@ -133,6 +133,42 @@ namespace PSRemoteLinks.Tracker
             return Read(response, Json.ListTrackerLinkDto).Select(l => TrackerMapper.ToIssueLink(l, issue, _connection)).ToList();
         }
 
+        public async Task<IReadOnlyList<IssueLink>> GetIssueLinksForWalkAsync(string issue, bool describeIssue, CallContext context)
+        {
+            if (!describeIssue)
+            {
+                return await GetIssueLinksAsync(issue, context).ConfigureAwait(false);
+            }
+
+            // The links read names only the other issue: the issue's own summary and status take a second read, sent at
+            // the same time.
+            var links = GetIssueLinksAsync(issue, context);
+            var head = SendAsync(HttpMethod.Get, "issues/" + PathSegment.IssueKey(issue), null, context);
+            await Task.WhenAll(links, head).ConfigureAwait(false);
+            var described = Read(head.Result, Json.TrackerIssueHeadDto);
+            foreach (var link in links.Result)
+            {
+                TrackerMapper.Describe(link, described);
+            }
+
+            return links.Result;
+        }
+
+        public Task<Func<IssueLink, bool>> RelationshipFilterAsync(IReadOnlyList<string> phrases, CallContext context)
+        {
+            try
+            {
+                var wanted = new HashSet<string>(phrases.Select(TrackerRelationships.Canonical), StringComparer.Ordinal);
+                return Task.FromResult<Func<IssueLink, bool>>(link => wanted.Contains(link.Relationship));
+            }
+            catch (ApiException ex)
+            {
+                return Task.FromException<Func<IssueLink, bool>>(ex);
+            }
+        }
+
+        public string LinkIdentity(IssueLink link) => TrackerLinkIdentity.Of(link);
+
         public async Task<IssueLink> NewIssueLinkAsync(string issue, string linkedIssue, string relationship, CallContext context)
         {
             var canonical = TrackerRelationships.Canonical(relationship);

@@ -28,6 +28,14 @@ namespace PSRemoteLinks.Tracker
             };
         }
 
+        /// <summary>Puts the issue's own summary and status (from <c>GET issues/{key}</c>) on one of its links.</summary>
+        public static void Describe(IssueLink link, TrackerIssueHeadDto issue)
+        {
+            link.IssueSummary = issue.Summary;
+            link.IssueStatus = issue.Status?.Display ?? issue.Status?.Key;
+            link.IssueStatusCategory = TrackerStatusCategories.FromKey(issue.Status?.Key);
+        }
+
         public static RemoteIssueLink ToRemoteLink(TrackerLinkDto dto, string issue, IssueTrackerConnection? connection) => new RemoteIssueLink
         {
             Issue = issue,
