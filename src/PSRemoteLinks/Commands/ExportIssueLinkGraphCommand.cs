@@ -101,7 +101,8 @@ namespace PSRemoteLinks.Commands
             }
 
             var what = graph.Nodes.Count + " issues and " + graph.Edges.Count + " links as " + _format;
-            if (ShouldProcess(_file, "Write " + what))
+            // The target is the path as the user wrote it, so -WhatIf reads the same on every machine.
+            if (ShouldProcess(Path, "Write " + what))
             {
                 Save(_file, text);
                 WriteVerbose("Wrote " + what + " to " + _file + ".");
