@@ -61,6 +61,12 @@ internal static class Program
                     Progress("5. link walk");
                     LinkWalkScenario.Run(world, settings, report, Progress);
                 }
+
+                if (settings.Scenarios.Contains(6))
+                {
+                    Progress("6. link graph export");
+                    GraphScenario.Run(world, settings, report);
+                }
             }
 
             if (settings.Scenarios.Contains(4))

@@ -2,6 +2,7 @@
 # `dotnet run --project samples/Quickstart` runs it step by step and shows what you would see at the prompt.
 # The runner sets $JiraUri, $JiraCred, $TrackerUri, $TrackerToken and $OrgId to the emulator's address and demo
 # credentials; against your own servers, set them to yours (Get-Credential, Read-Host -AsSecureString).
+# $GraphPath is where the last step saves its SVG (`-- --graph <file.svg>` chooses it; else a temporary file).
 
 # --- Connect to Jira (verified with GET /rest/api/2/myself)
 Connect-Jira -Uri $JiraUri -Credential $JiraCred -Name demo-jira -PassThru
@@ -54,3 +55,9 @@ Get-IssueTrackerConnection
 
 # --- Any connection can be named for one command, by its name
 Get-RemoteIssueLink DEMO-2 -Connection demo-jira
+
+# --- Draw the links of DEMO-1..3 as Mermaid: paste it into a wiki page or a pull request
+Get-IssueLink DEMO-1, DEMO-2, DEMO-3 -Connection demo-jira | Export-IssueLinkGraph -Format Mermaid
+
+# --- The same graph as an SVG picture, laid out here, that opens in any browser
+Get-IssueLink DEMO-1, DEMO-2, DEMO-3 -Connection demo-jira | Export-IssueLinkGraph -Path $GraphPath -Verbose

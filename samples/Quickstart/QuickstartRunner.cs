@@ -13,9 +13,11 @@ namespace PSRemoteLinks.Quickstart
     /// <summary>Runs the tour: each step is echoed as typed at a prompt, then rendered as PowerShell would show it.</summary>
     public static class QuickstartRunner
     {
-        public static async Task<int> RunAsync(TextWriter output, string? scriptPath = null)
+        /// <param name="graphPath">Where the tour's SVG step writes its picture ($GraphPath); a new temporary file when not given.</param>
+        public static async Task<int> RunAsync(TextWriter output, string? scriptPath = null, string? graphPath = null)
         {
             scriptPath ??= Path.Combine(AppContext.BaseDirectory, "quickstart.ps1");
+            graphPath = Path.GetFullPath(graphPath ?? Path.Combine(Path.GetTempPath(), "psremotelinks-quickstart-" + Guid.NewGuid().ToString("N")[..8] + ".svg"));
             await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { SeedSampleData = true });
             using var shell = PowerShellSession.Create(ModuleLocation.PublishedManifest);
             var options = server.Options;
@@ -26,11 +28,13 @@ namespace PSRemoteLinks.Quickstart
                 ["TrackerUri"] = server.TrackerUri,
                 ["TrackerToken"] = Secure(options.TrackerOAuthToken),
                 ["OrgId"] = options.TrackerOrgId,
+                ["GraphPath"] = graphPath,
             };
 
             output.WriteLine("PSRemoteLinks quickstart against the loopback emulator");
             output.WriteLine("  $JiraUri    = " + server.JiraUri + "  ($JiraCred: " + options.JiraUser + " with the demo API token)");
             output.WriteLine("  $TrackerUri = " + server.TrackerUri + "  ($OrgId = " + options.TrackerOrgId + ", $TrackerToken: the demo OAuth token)");
+            output.WriteLine("  $GraphPath  = " + graphPath + "  (the dependency graph the tour draws)");
             output.WriteLine();
 
             // Progress bars are transient on a console; in a transcript they would only add noise.

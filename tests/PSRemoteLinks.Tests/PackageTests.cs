@@ -41,6 +41,8 @@ namespace PSRemoteLinks.Tests
             "Microsoft.Bcl.AsyncInterfaces.dll", "PSRemoteLinks.Format.ps1xml", "PSRemoteLinks.dll", "PSRemoteLinks.psd1",
             "System.Buffers.dll", "System.Memory.dll", "System.Numerics.Vectors.dll", "System.Runtime.CompilerServices.Unsafe.dll",
             "System.Text.Encodings.Web.dll", "System.Text.Json.dll", "System.Threading.Tasks.Extensions.dll",
+            // Export-IssueLinkGraph -Format Svg: the layout assembly and the library it uses, loaded only for SVG.
+            "PSRemoteLinks.GraphLayout.dll", "AutomaticGraphLayout.dll",
         };
 
         /// <summary>The nuspec and the parts every NuGet package carries (Publish-PSResource packs with the same writer).</summary>

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PSRemoteLinks.Quickstart;
@@ -13,12 +14,34 @@ namespace PSRemoteLinks.Tests
         public async Task Every_step_runs_and_prints_what_a_user_would_see()
         {
             using var output = new StringWriter();
+            var folder = Directory.CreateTempSubdirectory("psrl-quickstart-");
+            var graphPath = Path.Combine(folder.FullName, "dependency-graph.svg");
 
-            var exitCode = await QuickstartRunner.RunAsync(output);
+            int exitCode;
+            string graph;
+            try
+            {
+                exitCode = await QuickstartRunner.RunAsync(output, graphPath: graphPath);
+                graph = File.ReadAllText(graphPath);
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
 
             var text = output.ToString();
             Assert.True(exitCode == 0, text);
-            Assert.Contains("All 17 steps ran.", text);
+            Assert.Contains("All 19 steps ran.", text);
+            // The tour draws DEMO-1..3: DEMO-3 blocks DEMO-1 (sample data) and DEMO-2 blocks DEMO-1 (made by the tour).
+            Assert.Contains("    n1[\"<b>DEMO-1</b><br/>Login fails on Safari<br/><i>To Do</i>\"]", text);
+            Assert.Contains("VERBOSE: Wrote 3 issues and 2 links as Svg to " + graphPath + ".", text);
+            var drawing = Graph.SvgDrawing.Parse(graph);
+            Assert.Equal(new[] { "DEMO-1", "DEMO-2", "DEMO-3" }, drawing.Issues.Select(i => i.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToArray());
+            Assert.Equal(new[] { "DEMO-2 blocks DEMO-1", "DEMO-3 blocks DEMO-1" }, drawing.Links.Select(l => l.From + " " + l.Label + " " + l.To).OrderBy(s => s, System.StringComparer.Ordinal).ToArray());
+            // README shows the committed copy: `dotnet run --project samples/Quickstart -- --graph docs/images/dependency-graph.svg` renews it.
+            var committed = File.ReadAllText(Path.Combine(ModuleManifestTests.RepositoryRoot(), "docs", "images", "dependency-graph.svg"));
+            Assert.True(committed.Replace("\r\n", "\n", System.StringComparison.Ordinal) == graph,
+                "docs/images/dependency-graph.svg is not what the quickstart draws now: run `dotnet run --project samples/Quickstart -- --graph docs/images/dependency-graph.svg`.");
             Assert.DoesNotContain("!! step", text);
             Assert.DoesNotContain("\u001b[", text);
             // The upsert kept one link, updated in place.

@@ -20,6 +20,7 @@ namespace PSRemoteLinks.Module
             "System.Text.Json", "System.Text.Encodings.Web", "System.Memory", "System.Buffers",
             "System.Runtime.CompilerServices.Unsafe", "Microsoft.Bcl.AsyncInterfaces",
             "System.Threading.Tasks.Extensions", "System.Numerics.Vectors",
+            "PSRemoteLinks.GraphLayout", "AutomaticGraphLayout",
         };
 
         private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
