@@ -118,7 +118,7 @@ namespace PSRemoteLinks.Commands
             }
 
             var pipeline = new HttpPipeline(settings, HandlerFactory.Create(settings.Network));
-            var connection = new IssueTrackerConnection(name, kind, shownUri, createBackend(pipeline)) { Organization = organization };
+            var connection = new IssueTrackerConnection(name, kind, shownUri, createBackend(pipeline)) { Organization = organization, Network = settings.Network };
             if (!SkipVerification)
             {
                 try
