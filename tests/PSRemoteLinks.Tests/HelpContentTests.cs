@@ -53,7 +53,7 @@ $help = Get-Help -Name $name -Full
         [Fact]
         public void The_help_of_all_twelve_exported_cmdlets_is_checked()
         {
-            Assert.Equal(12, Cmdlets().Count);
+            Assert.Equal(13, Cmdlets().Count);
         }
 
         [Theory]
