@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace PSRemoteLinks.Bench;
 
 /// <summary>
-/// Runs the four scenarios side by side in one process and prints one table. The full run writes bench/results.md;
+/// Runs the scenarios side by side in one process and prints one table. The full run writes bench/results.md;
 /// --quick (small counts, low latency) only proves the benchmark still works, and writes nothing unless --out is given.
 /// </summary>
 internal static class Program
@@ -55,6 +55,12 @@ internal static class Program
                     Progress("3. 2,000-link issue");
                     LargeIssueScenario.Run(world, settings, report);
                 }
+
+                if (settings.Scenarios.Contains(5))
+                {
+                    Progress("5. link check");
+                    LinkCheckScenario.Run(world, settings, report, Progress);
+                }
             }
 
             if (settings.Scenarios.Contains(4))
@@ -66,7 +72,7 @@ internal static class Program
             string markdown = report.Markdown(facts, settings);
             Console.WriteLine();
             Console.WriteLine(markdown);
-            bool complete = !settings.Quick && settings.Scenarios.Count == 4;
+            bool complete = !settings.Quick && settings.Scenarios.Count == 5;
             string? path = settings.OutputPath ?? (complete ? Path.Combine(ProjectDirectory(), "results.md") : null);
             if (path is not null)
             {

@@ -181,6 +181,35 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(Web("ok/keep"), Text(Assert.Single(result.Output), "Url"));
         }
 
+        [Fact]
+        public async Task Ctrl_C_stops_the_checks_in_flight()
+        {
+            ConnectJira();
+            AddLink("WEB-1", Web("hang/one"));
+            AddLink("WEB-1", Web("hang/two"));
+
+            var running = Start("Test-RemoteIssueLink WEB-1 -TimeoutSec 600");
+            Assert.True(SpinUntil(() => Server.Requests.Where("HEAD", "/web/hang/").Count == 2, TimeSpan.FromSeconds(30)), "both checks were sent");
+
+            await AssertStopsPromptly(running);
+            Assert.Empty(running.Result.Output);
+        }
+
+        [Fact]
+        public void Verbose_shows_each_request_and_the_GET_after_a_refused_HEAD()
+        {
+            ConnectJira();
+            AddLink("WEB-1", Web("no-head/build"));
+
+            var result = Run("Test-RemoteIssueLink WEB-1 -Verbose");
+
+            Assert.Empty(result.Errors);
+            var lines = result.Verbose.Where(v => v.Contains("/web/", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.Matches("^HEAD " + System.Text.RegularExpressions.Regex.Escape(Web("no-head/build")) + @" -> 405 Method Not Allowed \(\d+ ms\)$", lines[0]);
+            Assert.Matches("^GET " + System.Text.RegularExpressions.Regex.Escape(Web("no-head/build")) + @" -> 200 OK \(\d+ ms\)$", lines[1]);
+        }
+
         private const string RemoteIssueLinkCheckUnknown = "Unknown";
 
         private static void AssertCheck(PSObject check, string url, int? status, bool reachable, string? redirectedTo, string? error)
