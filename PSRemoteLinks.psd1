@@ -27,6 +27,7 @@
         'Remove-IssueLink'
         'Get-IssueLinkType'
         'Export-IssueLinkGraph'
+        'Test-RemoteIssueLink'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace PSRemoteLinks.Bench;
 
 /// <summary>
-/// Runs the four scenarios side by side in one process and prints one table. The full run writes bench/results.md;
+/// Runs the scenarios side by side in one process and prints one table. The full run writes bench/results.md;
 /// --quick (small counts, low latency) only proves the benchmark still works, and writes nothing unless --out is given.
 /// </summary>
 internal static class Program
@@ -66,6 +66,12 @@ internal static class Program
                 {
                     Progress("6. link graph export");
                     GraphScenario.Run(world, settings, report);
+                }
+
+                if (settings.Scenarios.Contains(7))
+                {
+                    Progress("7. link check");
+                    LinkCheckScenario.Run(world, settings, report, Progress);
                 }
             }
 

@@ -81,6 +81,9 @@ internal sealed class Report
         text.AppendLine("  during the measurement; bytes allocated are `GC.GetTotalAllocatedBytes(precise: true)` around the whole command (median).");
         text.AppendLine("- Import-Module: a fresh runspace in this (warm) process, and a fresh child process (the benchmark itself with");
         text.AppendLine("  `--import-child`) that opens a runspace, then times `Import-Module` alone (median).");
+        text.AppendLine("- Link check: N RemoteIssueLink objects piped into `Test-RemoteIssueLink -ThrottleLimit T`, their URLs spread over H hosts");
+        text.AppendLine("  (one loopback port each, of a second emulator) whose pages answer after the latency; \"per host\" is the most requests");
+        text.AppendLine("  one host's pages had waiting at once, counted by the pages. Ratio = speed-up over `-ThrottleLimit 1`.");
         text.AppendLine();
         text.AppendLine("Reproduce from the repository root: `dotnet run -c Release --project bench` (writes this file);");
         text.AppendLine("`dotnet run -c Release --project bench -- --quick` is the small run, which CI does on its Debug build (prints only).");

@@ -38,6 +38,9 @@ public sealed class EmulatorOptions
     /// <summary>Also listen over HTTPS (self-signed) and HTTPS with required client certificates.</summary>
     public bool EnableTls { get; set; }
 
+    /// <summary>Extra plain-HTTP listeners on 127.0.0.1 (same app; each one another host for link checks): <see cref="EmulatorServer.WebHosts"/>.</summary>
+    public int WebHostCount { get; set; }
+
     /// <summary>"/jira", "jira/" and "/jira/" all become "/jira"; "" and "/" become "".</summary>
     internal string NormalizedJiraContextPath
     {

@@ -119,6 +119,7 @@ public sealed partial class EmulatorServer : IAsyncDisposable
         {
             kestrel.Listen(IPAddress.Loopback, Options.Port, listen => http = listen);
             ConfigureTls(kestrel);
+            ConfigureWebHosts(kestrel);
         });
         if (Options.EnableTls)
         {
@@ -127,7 +128,7 @@ public sealed partial class EmulatorServer : IAsyncDisposable
 
         WebApplication app = builder.Build();
         _app = app;
-        var dispatcher = new Dispatcher(new JiraEndpoints(Jira, Options), new TrackerEndpoints(Tracker, Options), Options);
+        var dispatcher = new Dispatcher(new JiraEndpoints(Jira, Options), new TrackerEndpoints(Tracker, Options), Options, Web, _stopping.Token);
         CancellationToken stopping = _stopping.Token;
 
         app.Use((context, next) => Requests.TrackAsync(context, next));
@@ -149,6 +150,7 @@ public sealed partial class EmulatorServer : IAsyncDisposable
         GatewayUri = new Uri(BaseUri, "/gateway");
         JiraGatewayUri = new Uri(BaseUri, $"/gateway/ex/jira/{Options.JiraCloudId}");
         AfterStart();
+        AfterWebHostsStart();
     }
 
     partial void ConfigureTls(KestrelServerOptions kestrel);
@@ -156,4 +158,8 @@ public sealed partial class EmulatorServer : IAsyncDisposable
     partial void AfterStart();
 
     partial void DisposeTls();
+
+    partial void ConfigureWebHosts(KestrelServerOptions kestrel);
+
+    partial void AfterWebHostsStart();
 }

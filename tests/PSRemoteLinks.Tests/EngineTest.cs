@@ -15,7 +15,7 @@ namespace PSRemoteLinks.Tests
 {
     /// <summary>
     /// Each test gets a fresh emulator and a fresh PowerShell session that imported the published module.
-    /// Scripts see $JiraUri, $JiraCred, $JiraPat, $TrackerUri, $TrackerToken, $OrgId, $CloudOrgId, $IamToken.
+    /// Scripts see $JiraUri, $JiraCred, $JiraPat, $TrackerUri, $TrackerToken, $OrgId, $CloudOrgId, $IamToken, and $WikiUri (the emulator's web pages for link checks).
     /// </summary>
     public abstract class EngineTest : IAsyncLifetime
     {
@@ -94,6 +94,7 @@ namespace PSRemoteLinks.Tests
                 ["IamToken"] = Secure(Options.TrackerIamToken),
                 ["OrgId"] = Options.TrackerOrgId,
                 ["CloudOrgId"] = Options.TrackerCloudOrgId,
+                ["WikiUri"] = Server.WebUri,
             };
             if (extra != null)
             {

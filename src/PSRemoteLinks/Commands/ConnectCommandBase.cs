@@ -120,7 +120,8 @@ namespace PSRemoteLinks.Commands
                 WriteWarning("-SkipCertificateCheck: the server's certificate is not checked on connection '" + name + "'; anyone between you and " + shownUri.Host + " can read and change the traffic, credentials included.");
             }
 
-            var connection = new IssueTrackerConnection(name, factory.Kind, shownUri, factory.Create(NetworkOptions())) { Organization = factory.Organization };
+            var network = NetworkOptions();
+            var connection = new IssueTrackerConnection(name, factory.Kind, shownUri, factory.Create(network)) { Organization = factory.Organization, Network = network };
             if (!SkipVerification)
             {
                 try

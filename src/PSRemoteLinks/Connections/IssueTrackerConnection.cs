@@ -1,6 +1,7 @@
 using System;
 using PSRemoteLinks.Backends;
 using PSRemoteLinks.Connections;
+using PSRemoteLinks.Http;
 
 namespace PSRemoteLinks
 {
@@ -36,6 +37,9 @@ namespace PSRemoteLinks
         public string? Organization { get; internal set; }
 
         internal ILinkBackend Backend { get; }
+
+        /// <summary>How the connection reaches the network (proxy, TLS), for requests outside its own pipeline: link checks.</summary>
+        internal NetworkOptions? Network { get; set; }
 
         internal ConnectionStore? Store { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -15,9 +16,13 @@ internal sealed class Dispatcher
     private readonly TrackerEndpoints _tracker;
     private readonly EmulatorOptions _options;
     private readonly string _jiraContext;
+    private readonly WebPages _web;
+    private readonly CancellationToken _stopping;
 
-    public Dispatcher(JiraEndpoints jira, TrackerEndpoints tracker, EmulatorOptions options)
+    public Dispatcher(JiraEndpoints jira, TrackerEndpoints tracker, EmulatorOptions options, WebPages web, CancellationToken stopping)
     {
+        _web = web;
+        _stopping = stopping;
         _jira = jira;
         _tracker = tracker;
         _options = options;
@@ -49,6 +54,11 @@ internal sealed class Dispatcher
         if (TryStrip(path, "/tracker", out string rest))
         {
             return _tracker.HandleAsync(context, origin + "/tracker", rest);
+        }
+
+        if (TryStrip(path, "/web", out rest))
+        {
+            return _web.HandleAsync(context, rest, _stopping);
         }
 
         if (TryStrip(path, "/gateway", out rest))

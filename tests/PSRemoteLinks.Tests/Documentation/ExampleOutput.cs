@@ -15,6 +15,7 @@ namespace PSRemoteLinks.Tests.Documentation
         public const string JiraAddress = "https://jira.example.com";
         public const string TrackerAddress = "https://api.tracker.yandex.net";
         public const string JiraHost = "jira.example.com";
+        public const string WikiAddress = "https://wiki.example.com";
 
         private static readonly Regex ColourSequence = new("\u001b\\[[0-9;?]*[A-Za-z]", RegexOptions.Compiled);
         private static readonly Regex Spaces = new(" {2,}", RegexOptions.Compiled);
@@ -28,6 +29,7 @@ namespace PSRemoteLinks.Tests.Documentation
             {
                 (jiraUri.AbsoluteUri.TrimEnd('/'), JiraAddress),
                 (trackerUri.AbsoluteUri.TrimEnd('/'), TrackerAddress),
+                (new Uri(jiraUri, "/web").AbsoluteUri, WikiAddress),
                 (jiraUri.Authority, JiraHost),
             };
             var lines = ColourSequence.Replace(rendered, string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
