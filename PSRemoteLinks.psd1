@@ -26,6 +26,7 @@
         'New-IssueLink'
         'Remove-IssueLink'
         'Get-IssueLinkType'
+        'Find-Issue'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

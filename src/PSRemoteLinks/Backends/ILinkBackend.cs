@@ -49,5 +49,8 @@ namespace PSRemoteLinks.Backends
 
         /// <summary>The values -Origin accepts (Tracker applications); empty where the service has none.</summary>
         Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context);
+
+        /// <summary>Starts a search in the service's query language (JQL, Tracker's query language); nothing is sent until its first page is asked for.</summary>
+        IssueSearch Search(IssueQuery query);
     }
 }

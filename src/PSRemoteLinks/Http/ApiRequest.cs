@@ -22,5 +22,8 @@ namespace PSRemoteLinks.Http
 
         /// <summary>May this request be sent again after a failure or a 429/5xx answer?</summary>
         public bool RetrySafe { get; }
+
+        /// <summary>Response headers the caller reads (Tracker's paging headers); only these are copied into <see cref="ApiResponse.Headers"/>.</summary>
+        public string[]? KeepHeaders { get; set; }
     }
 }

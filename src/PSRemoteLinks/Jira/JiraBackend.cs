@@ -23,7 +23,13 @@ namespace PSRemoteLinks.Jira
         private Task<IReadOnlyList<JiraIssueLinkTypeDto>>? _types;
         private IssueTrackerConnection? _connection;
 
-        public JiraBackend(HttpPipeline http) => _http = http;
+        private readonly JiraSite _site;
+
+        public JiraBackend(HttpPipeline http)
+        {
+            _http = http;
+            _site = new JiraSite(http);
+        }
 
         public TrackerKind Kind => TrackerKind.Jira;
 
@@ -156,6 +162,8 @@ namespace PSRemoteLinks.Jira
             JiraRelationships.Phrases(await LinkTypesAsync(context).ConfigureAwait(false));
 
         public Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context) => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>());
+
+        public IssueSearch Search(IssueQuery query) => new JiraSearch(_http, _site, query, _connection);
 
         public void Dispose() => _http.Dispose();
 

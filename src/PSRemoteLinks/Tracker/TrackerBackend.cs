@@ -27,6 +27,7 @@ namespace PSRemoteLinks.Tracker
             RemoteLinkField.StatusIconUrl, RemoteLinkField.StatusIconTitle, RemoteLinkField.StatusIconLink,
         };
 
+        private static readonly Uri DefaultWebUri = new Uri("https://tracker.yandex.ru");
         private readonly HttpPipeline _http;
         private readonly object _originsLock = new object();
         private Task<IReadOnlyList<string>>? _origins;
@@ -143,6 +144,11 @@ namespace PSRemoteLinks.Tracker
                 return _origins;
             }
         }
+
+        /// <summary>Where people open the organisation's issues (reference: search-api.md §6); the API host serves no pages.</summary>
+        public Uri WebUri { get; set; } = DefaultWebUri;
+
+        public IssueSearch Search(IssueQuery query) => new TrackerSearch(_http, WebUri.AbsoluteUri.TrimEnd('/') + "/", query, _connection);
 
         public void Dispose() => _http.Dispose();
 
