@@ -19,6 +19,9 @@ namespace PSRemoteLinks.Commands
         /// <summary>How long releasing a Tracker scroll may take when the search ends early.</summary>
         private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(10);
 
+        /// <summary>The page being fetched, if any: read by <see cref="Release"/>, which must not race it.</summary>
+        private Task<IReadOnlyList<Issue>?>? _pending;
+
         /// <summary>JQL on Jira, Tracker's query language on Yandex Tracker.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -65,7 +68,7 @@ namespace PSRemoteLinks.Commands
         private bool Stream(IssueSearch search, CallContext context, ItemLog log, ulong first, bool includeTotalCount)
         {
             ulong written = 0;
-            var pending = search.NextPageAsync(context);
+            var pending = _pending = search.NextPageAsync(context);
             var firstPage = true;
             while (true)
             {
@@ -89,7 +92,7 @@ namespace PSRemoteLinks.Commands
                     return false;
                 }
 
-                pending = null;
+                pending = _pending = null;
                 var left = page.Count;
                 foreach (var issue in page)
                 {
@@ -106,11 +109,11 @@ namespace PSRemoteLinks.Commands
                     // When this page already holds the last issue -First wants, nothing more is asked.
                     if (pending == null && written + (ulong)left < first)
                     {
-                        pending = search.NextPageAsync(context);
+                        pending = _pending = search.NextPageAsync(context);
                     }
                 }
 
-                pending ??= search.NextPageAsync(context);
+                pending ??= _pending = search.NextPageAsync(context);
             }
         }
 
@@ -134,16 +137,10 @@ namespace PSRemoteLinks.Commands
         private void Release(IssueSearch search)
         {
             var timeout = new CancellationTokenSource(ReleaseTimeout);
-            Task release;
-            try
-            {
-                release = search.AbandonAsync(new CallContext(timeout.Token));
-            }
-            catch (Exception)
-            {
-                timeout.Dispose();
-                return;
-            }
+
+            // A page still in flight (fetched ahead) changes what the service holds: release after it has ended.
+            var inFlight = _pending ?? Task.FromResult<IReadOnlyList<Issue>?>(null);
+            var release = inFlight.ContinueWith(_ => search.AbandonAsync(new CallContext(timeout.Token)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
 
             _ = release.ContinueWith(t =>
             {

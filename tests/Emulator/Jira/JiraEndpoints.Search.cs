@@ -28,6 +28,13 @@ internal sealed partial class JiraEndpoints
     private Reply ServerInfo(JiraCall call)
     {
         string site = call.Api[..call.Api.IndexOf("/rest/api/", StringComparison.Ordinal)];
+        int gateway = site.IndexOf("/gateway/ex/jira/", StringComparison.Ordinal);
+        if (gateway >= 0)
+        {
+            // Through the gateway, baseUrl is still the site people browse.
+            site = site[..gateway] + _options.NormalizedJiraContextPath;
+        }
+
         return Reply.Json(200, new JsonObject
         {
             ["baseUrl"] = site,

@@ -44,6 +44,12 @@ internal sealed partial class Jql
     public IEnumerable<JiraIssue> Apply(IEnumerable<JiraIssue> issues)
     {
         IEnumerable<JiraIssue> matching = issues.Where(i => _anyOf.Count == 0 || _anyOf.Any(all => all.All(test => test(i))));
+        if (_order.Count == 0)
+        {
+            // The store keeps creation order.
+            return matching;
+        }
+
         IOrderedEnumerable<JiraIssue> ordered = matching.OrderBy(_ => 0);
         foreach ((string field, bool descending) in _order)
         {

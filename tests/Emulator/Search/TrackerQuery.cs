@@ -34,7 +34,14 @@ internal sealed class TrackerQuery
 
     public IEnumerable<TrackerIssue> Apply(IEnumerable<TrackerIssue> issues)
     {
-        IOrderedEnumerable<TrackerIssue> ordered = issues.Where(i => _all.All(test => test(i))).OrderBy(_ => 0);
+        IEnumerable<TrackerIssue> matching = issues.Where(i => _all.All(test => test(i)));
+        if (_order.Count == 0)
+        {
+            // The store keeps creation order.
+            return matching;
+        }
+
+        IOrderedEnumerable<TrackerIssue> ordered = matching.OrderBy(_ => 0);
         foreach ((string field, bool descending) in _order)
         {
             ordered = descending ? ordered.ThenByDescending(i => SortKey(i, field)) : ordered.ThenBy(i => SortKey(i, field));
