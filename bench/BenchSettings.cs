@@ -30,7 +30,7 @@ internal sealed record BenchSettings(
         bool quick = false;
         string? output = null;
         string? note = null;
-        var scenarios = new HashSet<int> { 1, 2, 3, 4 };
+        var scenarios = new HashSet<int> { 1, 2, 3, 4, 5 };
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -45,12 +45,12 @@ internal sealed record BenchSettings(
                     note = Value(args, ref i);
                     break;
                 case "--only":
-                    scenarios = Value(args, ref i).Split(',').Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k is >= 1 and <= 4
+                    scenarios = Value(args, ref i).Split(',').Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k is >= 1 and <= 5
                         ? k
-                        : throw new ArgumentException($"--only takes scenario numbers 1-4 separated by commas, not '{n}'.")).ToHashSet();
+                        : throw new ArgumentException($"--only takes scenario numbers 1-5 separated by commas, not '{n}'.")).ToHashSet();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <1,2,3,4>, --out <file>, --note <text>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <1,2,3,4,5>, --out <file>, --note <text>.");
             }
         }
 

@@ -55,6 +55,12 @@ internal static class Program
                     Progress("3. 2,000-link issue");
                     LargeIssueScenario.Run(world, settings, report);
                 }
+
+                if (settings.Scenarios.Contains(5))
+                {
+                    Progress("5. Find-Issue");
+                    FindScenario.Run(world, settings, report, Progress);
+                }
             }
 
             if (settings.Scenarios.Contains(4))
@@ -66,7 +72,7 @@ internal static class Program
             string markdown = report.Markdown(facts, settings);
             Console.WriteLine();
             Console.WriteLine(markdown);
-            bool complete = !settings.Quick && settings.Scenarios.Count == 4;
+            bool complete = !settings.Quick && settings.Scenarios.Count == 5;
             string? path = settings.OutputPath ?? (complete ? Path.Combine(ProjectDirectory(), "results.md") : null);
             if (path is not null)
             {

@@ -81,6 +81,9 @@ internal sealed class Report
         text.AppendLine("  during the measurement; bytes allocated are `GC.GetTotalAllocatedBytes(precise: true)` around the whole command (median).");
         text.AppendLine("- Import-Module: a fresh runspace in this (warm) process, and a fresh child process (the benchmark itself with");
         text.AppendLine("  `--import-child`) that opens a runspace, then times `Import-Module` alone (median).");
+        text.AppendLine("- Find-Issue: `Find-Issue 'project = FIND' | Measure-Object` over Jira Cloud's `search/jql` (100 issues a page, the");
+        text.AppendLine("  emulator's fixed latency on every page), against a raw HttpClient loop posting the same pages one after another.");
+        text.AppendLine("  Memory: the managed heap after a full collection every 2,000 issues, minus the heap before the search (one run).");
         text.AppendLine();
         text.AppendLine("Reproduce from the repository root: `dotnet run -c Release --project bench` (writes this file);");
         text.AppendLine("`dotnet run -c Release --project bench -- --quick` is the small run, which CI does on its Debug build (prints only).");
