@@ -28,6 +28,7 @@
         'Get-IssueLinkType'
         'Export-IssueLinkGraph'
         'Test-RemoteIssueLink'
+        'Find-Issue'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -73,6 +73,12 @@ internal static class Program
                     Progress("7. link check");
                     LinkCheckScenario.Run(world, settings, report, Progress);
                 }
+
+                if (settings.Scenarios.Contains(8))
+                {
+                    Progress("8. Find-Issue");
+                    FindScenario.Run(world, settings, report, Progress);
+                }
             }
 
             if (settings.Scenarios.Contains(4))

@@ -84,6 +84,9 @@ internal sealed class Report
         text.AppendLine("- Link check: N RemoteIssueLink objects piped into `Test-RemoteIssueLink -ThrottleLimit T`, their URLs spread over H hosts");
         text.AppendLine("  (one loopback port each, of a second emulator) whose pages answer after the latency; \"per host\" is the most requests");
         text.AppendLine("  one host's pages had waiting at once, counted by the pages. Ratio = speed-up over `-ThrottleLimit 1`.");
+        text.AppendLine("- Find-Issue: `Find-Issue 'project = FIND' | Measure-Object` over Jira Cloud's `search/jql` (100 issues a page, the");
+        text.AppendLine("  emulator's fixed latency on every page), against a raw HttpClient loop posting the same pages one after another.");
+        text.AppendLine("  Memory: the managed heap after a full collection every 2,000 issues, minus the heap before the search (one run).");
         text.AppendLine();
         text.AppendLine("Reproduce from the repository root: `dotnet run -c Release --project bench` (writes this file);");
         text.AppendLine("`dotnet run -c Release --project bench -- --quick` is the small run, which CI does on its Debug build (prints only).");

@@ -32,6 +32,9 @@ public sealed class EmulatorOptions
     /// <summary>Accepted as <c>Authorization: Bearer token</c>, but only together with <c>X-Cloud-Org-ID</c>.</summary>
     public string TrackerIamToken { get; set; } = "t1.tracker-iam-9c8b";
 
+    /// <summary>Which Jira search API the site has: Cloud's search/jql or Data Center's search (also what serverInfo says).</summary>
+    public JiraDeployment JiraDeployment { get; set; } = JiraDeployment.Cloud;
+
     /// <summary>Fill both stores with the demo issues and links (see <see cref="SampleData"/>).</summary>
     public bool SeedSampleData { get; set; }
 

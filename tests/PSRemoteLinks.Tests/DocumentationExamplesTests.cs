@@ -15,12 +15,19 @@ namespace PSRemoteLinks.Tests
     /// </summary>
     public sealed class DocumentationExamplesTests : EngineTest
     {
-        public static TheoryData<string, int> Examples()
+        public static TheoryData<string, int> Examples() => ExamplesWhere(fence => NeededBranch(fence) == null);
+
+        /// <summary>Blocks that need a cmdlet another branch builds (fences needs-safety, needs-linkcheck): run where that branch is merged.</summary>
+        public static TheoryData<string, int> ExamplesNeedingSafety() => ExamplesWhere(fence => NeededBranch(fence) == ExampleFence.NeedsSafety);
+
+        public static TheoryData<string, int> ExamplesNeedingLinkCheck() => ExamplesWhere(fence => NeededBranch(fence) == ExampleFence.NeedsLinkCheck);
+
+        private static TheoryData<string, int> ExamplesWhere(Func<PSRemoteLinks.HelpGenerator.Markdown.Fence, bool> wanted)
         {
             var data = new TheoryData<string, int>();
             foreach (var file in DocumentedExample.Files())
             {
-                foreach (var example in DocumentedExample.In(file))
+                foreach (var example in DocumentedExample.In(file).Where(e => wanted(e.Code)))
                 {
                     data.Add(file, example.Index);
                 }
@@ -28,6 +35,23 @@ namespace PSRemoteLinks.Tests
 
             return data;
         }
+
+        private static string? NeededBranch(PSRemoteLinks.HelpGenerator.Markdown.Fence fence) =>
+            ExampleFence.Has(fence, ExampleFence.NeedsSafety) ? ExampleFence.NeedsSafety
+            : ExampleFence.Has(fence, ExampleFence.NeedsLinkCheck) ? ExampleFence.NeedsLinkCheck
+            : null;
+
+        [Theory]
+        [Trait("NeedsBranch", "safety")]
+        [MemberData(nameof(ExamplesNeedingSafety))]
+        public void A_block_needing_delay_bind_Set_runs_against_the_emulator(string file, int index) =>
+            The_block_runs_against_the_emulator_or_names_only_real_commands(file, index);
+
+        [Theory]
+        [Trait("NeedsBranch", "linkcheck")]
+        [MemberData(nameof(ExamplesNeedingLinkCheck))]
+        public void A_block_needing_Test_RemoteIssueLink_runs_against_the_emulator(string file, int index) =>
+            The_block_runs_against_the_emulator_or_names_only_real_commands(file, index);
 
         protected override EmulatorOptions CreateOptions() => new() { SeedSampleData = true };
 
@@ -117,7 +141,7 @@ namespace PSRemoteLinks.Tests
                 return;
             }
 
-            if (ExampleFence.Has(example.Code, ExampleFence.Tracker))
+            if (ExampleFence.Has(example.Code, ExampleFence.Tracker) || ExampleFence.Has(example.Code, ExampleFence.NeedsLinkCheck))
             {
                 ConnectTracker();
             }

@@ -17,6 +17,8 @@ namespace PSRemoteLinks.Tests
             "Get-RemoteIssueLink", "New-RemoteIssueLink", "Set-RemoteIssueLink", "Remove-RemoteIssueLink",
             "Get-IssueLink", "New-IssueLink", "Remove-IssueLink", "Get-IssueLinkType",
             "Export-IssueLinkGraph",
+            "Test-RemoteIssueLink",
+            "Find-Issue",
         };
 
         /// <summary>The published manifest's hashtable, read without running it; the manifest must parse cleanly.</summary>

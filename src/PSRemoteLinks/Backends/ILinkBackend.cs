@@ -65,5 +65,8 @@ namespace PSRemoteLinks.Backends
 
         /// <summary>The values a remote link's -Relationship accepts; empty where any text is accepted (Jira).</summary>
         Task<IReadOnlyList<string>> GetRemoteLinkRelationshipsAsync(CallContext context);
+
+        /// <summary>Starts a search in the service's query language (JQL, Tracker's query language); nothing is sent until its first page is asked for.</summary>
+        IssueSearch Search(IssueQuery query);
     }
 }

@@ -28,5 +28,8 @@ namespace PSRemoteLinks.Http
 
         /// <summary>May this request be sent again after a lost connection, a timeout or a 502/503/504? (A 429 is retried for every request.)</summary>
         public bool RetrySafe { get; }
+
+        /// <summary>Response headers the caller reads (Tracker's paging headers); only these are copied into <see cref="ApiResponse.Headers"/>.</summary>
+        public string[]? KeepHeaders { get; set; }
     }
 }

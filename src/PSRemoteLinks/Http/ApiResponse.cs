@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PSRemoteLinks.Http
 {
@@ -26,5 +27,10 @@ namespace PSRemoteLinks.Http
         public string Path { get; }
 
         public ReadOnlySpan<byte> Span => Body;
+
+        /// <summary>The headers the request asked to keep (<see cref="ApiRequest.KeepHeaders"/>) that the answer carried.</summary>
+        public IReadOnlyDictionary<string, string>? Headers { get; set; }
+
+        public string? Header(string name) => Headers != null && Headers.TryGetValue(name, out var value) ? value : null;
     }
 }

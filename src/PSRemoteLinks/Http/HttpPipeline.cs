@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -30,6 +31,8 @@ namespace PSRemoteLinks.Http
         private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(3);
         private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         private static readonly string UserAgent = "PSRemoteLinks/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
+
+        private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
         private readonly HttpClient _client;
         private readonly PipelineSettings _settings;
@@ -167,7 +170,7 @@ namespace PSRemoteLinks.Http
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 if (response.IsSuccessStatusCode)
                 {
-                    return Outcome.Success(new ApiResponse(status, body, mediaType, method, answeredUrl.AbsolutePath));
+                    return Outcome.Success(new ApiResponse(status, body, mediaType, method, answeredUrl.AbsolutePath) { Headers = Kept(response, request.KeepHeaders) });
                 }
 
                 var error = ErrorResponses.FromStatus(_settings.ServiceName, method, answeredUrl.AbsolutePath, status, response.ReasonPhrase, body, mediaType, Redactor);
@@ -255,6 +258,25 @@ namespace PSRemoteLinks.Http
 
                 url = target;
             }
+        }
+
+        private static IReadOnlyDictionary<string, string> Kept(HttpResponseMessage response, string[]? names)
+        {
+            if (names == null)
+            {
+                return NoHeaders;
+            }
+
+            var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in names)
+            {
+                if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
+                {
+                    kept[name] = string.Join(", ", values);
+                }
+            }
+
+            return kept;
         }
 
         /// <summary>A Location header may carry user:password@; it is neither followed with nor shown.</summary>

@@ -22,10 +22,13 @@ namespace PSRemoteLinks.Jira
         private readonly SharedLookup<IReadOnlyList<JiraIssueLinkTypeDto>> _types;
         private IssueTrackerConnection? _connection;
 
+        private readonly JiraSite _site;
+
         public JiraBackend(HttpPipeline http)
         {
             _http = http;
             _types = new SharedLookup<IReadOnlyList<JiraIssueLinkTypeDto>>(FetchLinkTypesAsync, http.Lifetime);
+            _site = new JiraSite(http);
         }
 
         public TrackerKind Kind => TrackerKind.Jira;
@@ -207,6 +210,8 @@ namespace PSRemoteLinks.Jira
             JiraRelationships.Phrases(await LinkTypesAsync(context).ConfigureAwait(false));
 
         public Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context) => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>());
+
+        public IssueSearch Search(IssueQuery query) => new JiraSearch(_http, _site, query, _connection);
 
         public void Dispose() => _http.Dispose();
 

@@ -27,6 +27,7 @@ namespace PSRemoteLinks.Tracker
             RemoteLinkField.StatusIconUrl, RemoteLinkField.StatusIconTitle, RemoteLinkField.StatusIconLink,
         };
 
+        private static readonly Uri DefaultWebUri = new Uri("https://tracker.yandex.ru");
         private readonly HttpPipeline _http;
         private readonly SharedLookup<IReadOnlyList<string>> _origins;
         private IssueTrackerConnection? _connection;
@@ -207,6 +208,11 @@ namespace PSRemoteLinks.Tracker
 
         /// <summary>The organisation's application ids, read once per connection (a failed read is not cached).</summary>
         public Task<IReadOnlyList<string>> GetOriginsAsync(CallContext context) => _origins.GetAsync(context);
+
+        /// <summary>Where people open the organisation's issues (reference: search-api.md §6); the API host serves no pages.</summary>
+        public Uri WebUri { get; set; } = DefaultWebUri;
+
+        public IssueSearch Search(IssueQuery query) => new TrackerSearch(_http, WebUri.AbsoluteUri.TrimEnd('/') + "/", query, _connection);
 
         public void Dispose() => _http.Dispose();
 

@@ -99,6 +99,10 @@ internal sealed partial class JiraEndpoints
                 "DELETE" => DeleteIssueLink(linkId),
                 _ => NotAllowed("GET, DELETE"),
             },
+            ["serverInfo"] => Only(method, "GET", () => ServerInfo(call)),
+            ["search"] => Only(method, "POST", () => SearchStartAt(call)),
+            ["search", "jql"] => Only(method, "POST", () => SearchJql(call)),
+            ["search", "approximate-count"] => Only(method, "POST", () => ApproximateCount(call)),
             _ => Reply.Json(404, JiraJson.Errors($"No REST resource at /{string.Join('/', route)}.")),
         };
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
@@ -20,6 +21,12 @@ internal sealed class JiraIssue
     public string Summary { get; set; }
 
     public string Status { get; set; }
+
+    /// <summary>fields.updated; searches filter and sort on it.</summary>
+    public DateTimeOffset Updated { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The assignee's display name; null when unassigned.</summary>
+    public string? Assignee { get; set; }
 
     public List<JiraRemoteLink> RemoteLinks { get; } = new();
 

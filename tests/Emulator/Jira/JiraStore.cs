@@ -121,6 +121,20 @@ public sealed class JiraStore
         }
     }
 
+    /// <summary>Sets an issue's fields.updated and assignee as searches see them (null clears the assignee).</summary>
+    public void SetSearchFields(string key, DateTimeOffset updated, string? assignee = null)
+    {
+        lock (Gate)
+        {
+            JiraIssue issue = Require(key);
+            issue.Updated = updated;
+            issue.Assignee = assignee;
+        }
+    }
+
+    /// <summary>Every issue, in creation order (ids ascending).</summary>
+    internal IEnumerable<JiraIssue> AllLocked => _byId.Values;
+
     internal JiraIssue? FindLocked(string idOrKey) =>
         _byKey.TryGetValue(idOrKey, out JiraIssue? issue) || _byId.TryGetValue(idOrKey, out issue) ? issue : null;
 

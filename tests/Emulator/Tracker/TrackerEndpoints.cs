@@ -56,6 +56,8 @@ internal sealed partial class TrackerEndpoints
         return route switch
         {
             ["myself"] => Only(method, "GET", () => Myself(call)),
+            ["issues", "_search"] => Only(method, "POST", () => Search(call)),
+            ["system", "search", "scroll", "_clear"] => Only(method, "POST", () => ClearScrolls(call)),
             ["issues", string key] => Only(method, "GET", () => GetIssue(call, key)),
             ["issues", string key, "links"] => method switch
             {

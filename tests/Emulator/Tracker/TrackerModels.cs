@@ -25,6 +25,9 @@ internal sealed class TrackerIssue
 
     public string? AssigneeDisplay { get; set; }
 
+    /// <summary>updatedAt; searches sort on it.</summary>
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
     public List<TrackerLink> Links { get; } = new();
 
     public List<TrackerRemoteLink> RemoteLinks { get; } = new();

@@ -134,6 +134,12 @@ public sealed class TrackerStore
         }
     }
 
+    /// <summary>Open scrolls of issues/_search, released by system/search/scroll/_clear or by <see cref="TrackerScrolls.ExpireAll"/>.</summary>
+    public TrackerScrolls Scrolls { get; } = new();
+
+    /// <summary>Every issue, in creation order.</summary>
+    internal IEnumerable<TrackerIssue> AllLocked => _byKey.Values;
+
     internal TrackerIssue? FindLocked(string idOrKey) =>
         _byKey.TryGetValue(idOrKey, out TrackerIssue? issue) || _byId.TryGetValue(idOrKey, out issue) ? issue : null;
 

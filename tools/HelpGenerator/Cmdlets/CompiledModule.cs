@@ -55,6 +55,14 @@ public static class CompiledModule
             parameters.Add(ShouldProcessSwitch("Confirm", ShouldProcessAliases[1], sets));
         }
 
+        if (attribute.SupportsPaging)
+        {
+            // The engine adds these to a cmdlet with SupportsPaging, after everything else, in this order.
+            parameters.Add(EngineParameter("IncludeTotalCount", typeof(SwitchParameter), sets, new SwitchParameter(false)));
+            parameters.Add(EngineParameter("Skip", typeof(ulong), sets, 0UL));
+            parameters.Add(EngineParameter("First", typeof(ulong), sets, null));
+        }
+
         var outputs = type.GetCustomAttributes<OutputTypeAttribute>()
             .SelectMany(o => o.Type)
             .Select(t => t.Type)
@@ -108,6 +116,16 @@ public static class CompiledModule
         false,
         null,
         new SwitchParameter(false));
+
+    private static ParameterShape EngineParameter(string name, Type type, IReadOnlyList<string> sets, object? initial) => new(
+        name,
+        type,
+        null,
+        Array.Empty<string>(),
+        sets.Select(s => new SetUse(s, false, null, false, false)).ToList(),
+        false,
+        null,
+        initial);
 
     /// <summary>
     /// Shares what the host already has (the engine, the runtime's System.Text.Json), so the attribute types seen
