@@ -12,8 +12,8 @@ using Xunit;
 namespace PSRemoteLinks.Tests
 {
     /// <summary>
-    /// build.ps1 and tests/Pester/TestEmulator.ps1 keep to the engine's core commands, so they run here, in the
-    /// hosted engine, for real: the packaging path end to end, and the emulator the Pester suite runs against.
+    /// build.ps1 and tests/Pester/TestEmulator.ps1 run here, in the hosted engine, for real: the packaging path end to
+    /// end, and the emulator the Pester suite runs against. (build.ps1 -Task Test itself is what .ci/run runs.)
     /// </summary>
     public class BuildScriptTests
     {
@@ -68,6 +68,20 @@ namespace PSRemoteLinks.Tests
             var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
             Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
             Assert.Contains("Build,Test,Package,Clean", error.Exception.Message);
+        }
+
+        [Fact]
+        public void Build_ps1_refuses_a_suite_it_does_not_know_before_doing_anything()
+        {
+            using var shell = PowerShellSession.Create();
+
+            var result = shell.Run("try { & $build -Task Test -Suite Pester, Selenium } catch { $_ }", new Dictionary<string, object?> { ["build"] = Path.Combine(Root, "build.ps1") });
+
+            var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+            Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+            Assert.Contains("Selenium", error.Exception.Message);
+            Assert.Contains("xunit,Pester,Examples,Gallery", error.Exception.Message);
+            Assert.DoesNotContain("==>", result.HostText);
         }
 
         [Fact]
