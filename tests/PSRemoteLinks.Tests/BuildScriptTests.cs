@@ -28,9 +28,6 @@ namespace PSRemoteLinks.Tests
 
         private static readonly string EmulatorScript = Path.Combine(Root, "tests", "Pester", "TestEmulator.ps1");
 
-        /// <summary>The emulator this test project built (a project reference), with its runtimeconfig beside it.</summary>
-        private static readonly string EmulatorAssembly = Path.Combine(AppContext.BaseDirectory, "PSRemoteLinks.Emulator.dll");
-
         [Fact]
         public void Build_ps1_Package_publishes_the_module_and_writes_a_package_that_imports()
         {
@@ -106,7 +103,7 @@ namespace PSRemoteLinks.Tests
                     Stop-TestEmulator -Emulator $emulator
                     Clear-TestEmulatorEnvironment
                 }",
-                new Dictionary<string, object?> { ["helper"] = EmulatorScript, ["assembly"] = EmulatorAssembly });
+                new Dictionary<string, object?> { ["helper"] = EmulatorScript, ["assembly"] = StandaloneEmulator.Assembly });
 
             Assert.True(result.TerminatingError == null, result.TerminatingError?.ToString());
             Assert.Empty(result.Errors);
@@ -118,6 +115,26 @@ namespace PSRemoteLinks.Tests
             Assert.True(HasEnded(processId), "the emulator process ended");
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(jiraUri));
+        }
+
+        [Fact]
+        public void Start_TestEmulator_hands_more_options_to_the_emulator_such_as_a_fault_to_serve()
+        {
+            using var shell = PowerShellSession.Create();
+            var result = shell.Run(@"
+                . $helper
+                $emulator = Start-TestEmulator -Path $assembly -ArgumentList '--fault', '500:/myself'
+                try {
+                    (Invoke-WebRequest -Uri ($emulator.JiraUri + '/rest/api/2/myself') -SkipHttpErrorCheck).StatusCode
+                    (Invoke-WebRequest -Uri ($emulator.JiraUri + '/rest/api/2/issue/DEMO-1') -SkipHttpErrorCheck).StatusCode
+                }
+                finally {
+                    Stop-TestEmulator -Emulator $emulator
+                }",
+                new Dictionary<string, object?> { ["helper"] = EmulatorScript, ["assembly"] = StandaloneEmulator.Assembly });
+
+            Assert.True(result.TerminatingError == null, result.TerminatingError?.ToString());
+            Assert.Equal(new object[] { 500, 401 }, result.Output.Select(o => o.BaseObject));
         }
 
         [Fact]
