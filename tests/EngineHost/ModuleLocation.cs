@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace PSRemoteLinks.EngineHost;
 
@@ -27,4 +28,24 @@ public static class ModuleLocation
             return manifest;
         }
     }
+
+    /// <summary>
+    /// Puts the folder holding the published module folder first on this process's PSModulePath (once), so that a
+    /// runspace the engine creates by itself (ForEach-Object -Parallel) loads PSRemoteLinks by name, as it does
+    /// for a user who installed the module. Process-wide, like the variable; the same value every time.
+    /// </summary>
+    public static void PutOnModulePath()
+    {
+        lock (ModulePathGate)
+        {
+            string folder = Path.GetDirectoryName(Path.GetDirectoryName(PublishedManifest))!;
+            string? current = Environment.GetEnvironmentVariable("PSModulePath");
+            if (current is null || !current.Split(Path.PathSeparator).Contains(folder, StringComparer.Ordinal))
+            {
+                Environment.SetEnvironmentVariable("PSModulePath", folder + Path.PathSeparator + current);
+            }
+        }
+    }
+
+    private static readonly object ModulePathGate = new();
 }

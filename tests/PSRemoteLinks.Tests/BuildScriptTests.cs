@@ -12,8 +12,8 @@ using Xunit;
 namespace PSRemoteLinks.Tests
 {
     /// <summary>
-    /// build.ps1 and tests/Pester/TestEmulator.ps1 keep to the engine's core commands, so they run here, in the
-    /// hosted engine, for real: the packaging path end to end, and the emulator the Pester suite runs against.
+    /// build.ps1 and tests/Pester/TestEmulator.ps1 run here, in the hosted engine, for real: the packaging path end to
+    /// end, and the emulator the Pester suite runs against. (build.ps1 -Task Test itself is what .ci/run runs.)
     /// </summary>
     public class BuildScriptTests
     {
@@ -27,9 +27,6 @@ namespace PSRemoteLinks.Tests
         private static readonly string Root = ModuleManifestTests.RepositoryRoot();
 
         private static readonly string EmulatorScript = Path.Combine(Root, "tests", "Pester", "TestEmulator.ps1");
-
-        /// <summary>The emulator this test project built (a project reference), with its runtimeconfig beside it.</summary>
-        private static readonly string EmulatorAssembly = Path.Combine(AppContext.BaseDirectory, "PSRemoteLinks.Emulator.dll");
 
         [Fact]
         public void Build_ps1_Package_publishes_the_module_and_writes_a_package_that_imports()
@@ -71,6 +68,20 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void Build_ps1_refuses_a_suite_it_does_not_know_before_doing_anything()
+        {
+            using var shell = PowerShellSession.Create();
+
+            var result = shell.Run("try { & $build -Task Test -Suite Pester, Selenium } catch { $_ }", new Dictionary<string, object?> { ["build"] = Path.Combine(Root, "build.ps1") });
+
+            var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+            Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+            Assert.Contains("Selenium", error.Exception.Message);
+            Assert.Contains("xunit,Pester,Examples,Gallery", error.Exception.Message);
+            Assert.DoesNotContain("==>", result.HostText);
+        }
+
+        [Fact]
         public async Task Start_TestEmulator_starts_the_seeded_emulator_and_hands_its_address_to_the_suite_and_Stop_TestEmulator_ends_it()
         {
             using var shell = PowerShellSession.Create(ModuleLocation.PublishedManifest);
@@ -92,7 +103,7 @@ namespace PSRemoteLinks.Tests
                     Stop-TestEmulator -Emulator $emulator
                     Clear-TestEmulatorEnvironment
                 }",
-                new Dictionary<string, object?> { ["helper"] = EmulatorScript, ["assembly"] = EmulatorAssembly });
+                new Dictionary<string, object?> { ["helper"] = EmulatorScript, ["assembly"] = StandaloneEmulator.Assembly });
 
             Assert.True(result.TerminatingError == null, result.TerminatingError?.ToString());
             Assert.Empty(result.Errors);
@@ -104,6 +115,26 @@ namespace PSRemoteLinks.Tests
             Assert.True(HasEnded(processId), "the emulator process ended");
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(jiraUri));
+        }
+
+        [Fact]
+        public void Start_TestEmulator_hands_more_options_to_the_emulator_such_as_a_fault_to_serve()
+        {
+            using var shell = PowerShellSession.Create();
+            var result = shell.Run(@"
+                . $helper
+                $emulator = Start-TestEmulator -Path $assembly -ArgumentList '--fault', '500:/myself'
+                try {
+                    (Invoke-WebRequest -Uri ($emulator.JiraUri + '/rest/api/2/myself') -SkipHttpErrorCheck).StatusCode
+                    (Invoke-WebRequest -Uri ($emulator.JiraUri + '/rest/api/2/issue/DEMO-1') -SkipHttpErrorCheck).StatusCode
+                }
+                finally {
+                    Stop-TestEmulator -Emulator $emulator
+                }",
+                new Dictionary<string, object?> { ["helper"] = EmulatorScript, ["assembly"] = StandaloneEmulator.Assembly });
+
+            Assert.True(result.TerminatingError == null, result.TerminatingError?.ToString());
+            Assert.Equal(new object[] { 500, 401 }, result.Output.Select(o => o.BaseObject));
         }
 
         [Fact]

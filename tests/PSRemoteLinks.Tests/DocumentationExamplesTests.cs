@@ -12,22 +12,16 @@ namespace PSRemoteLinks.Tests
     /// Every ```powershell block of README.md and of the help sources is a test (conventions: docs/README.md): it
     /// runs in a fresh session against the seeded emulator without any error, and renders exactly its ```output
     /// block; or, when it cannot run here, every PSRemoteLinks command and parameter it names exists.
+    /// tests/PwshExamples runs the same blocks, judged the same way, in a real pwsh (.ci/run, build.ps1 -Task Test).
     /// </summary>
     public sealed class DocumentationExamplesTests : EngineTest
     {
-        public static TheoryData<string, int> Examples() => ExamplesWhere(fence => NeededBranch(fence) == null);
-
-        /// <summary>Blocks that need a cmdlet another branch builds (fences needs-safety, needs-linkcheck): run where that branch is merged.</summary>
-        public static TheoryData<string, int> ExamplesNeedingSafety() => ExamplesWhere(fence => NeededBranch(fence) == ExampleFence.NeedsSafety);
-
-        public static TheoryData<string, int> ExamplesNeedingLinkCheck() => ExamplesWhere(fence => NeededBranch(fence) == ExampleFence.NeedsLinkCheck);
-
-        private static TheoryData<string, int> ExamplesWhere(Func<PSRemoteLinks.HelpGenerator.Markdown.Fence, bool> wanted)
+        public static TheoryData<string, int> Examples()
         {
             var data = new TheoryData<string, int>();
             foreach (var file in DocumentedExample.Files())
             {
-                foreach (var example in DocumentedExample.In(file).Where(e => wanted(e.Code)))
+                foreach (var example in DocumentedExample.In(file))
                 {
                     data.Add(file, example.Index);
                 }
@@ -36,22 +30,8 @@ namespace PSRemoteLinks.Tests
             return data;
         }
 
-        private static string? NeededBranch(PSRemoteLinks.HelpGenerator.Markdown.Fence fence) =>
-            ExampleFence.Has(fence, ExampleFence.NeedsSafety) ? ExampleFence.NeedsSafety
-            : ExampleFence.Has(fence, ExampleFence.NeedsLinkCheck) ? ExampleFence.NeedsLinkCheck
-            : null;
-
-        [Theory]
-        [Trait("NeedsBranch", "safety")]
-        [MemberData(nameof(ExamplesNeedingSafety))]
-        public void A_block_needing_delay_bind_Set_runs_against_the_emulator(string file, int index) =>
-            The_block_runs_against_the_emulator_or_names_only_real_commands(file, index);
-
-        [Theory]
-        [Trait("NeedsBranch", "linkcheck")]
-        [MemberData(nameof(ExamplesNeedingLinkCheck))]
-        public void A_block_needing_Test_RemoteIssueLink_runs_against_the_emulator(string file, int index) =>
-            The_block_runs_against_the_emulator_or_names_only_real_commands(file, index);
+        // The examples are written for an installed module: a runspace of ForEach-Object -Parallel loads it by name.
+        static DocumentationExamplesTests() => PSRemoteLinks.EngineHost.ModuleLocation.PutOnModulePath();
 
         protected override EmulatorOptions CreateOptions() => new() { SeedSampleData = true };
 
@@ -63,11 +43,16 @@ namespace PSRemoteLinks.Tests
             var check = CommandCheck.Of(example.Code.Code, Shell);
             Assert.True(check.Problems.Count == 0, example.Where + ":\n" + string.Join("\n", check.Problems));
 
-            if (example.NoRun || check.MissingStandardCmdlets.Count > 0)
+            if (example.NoRun)
             {
                 Assert.True(example.Output == null,
-                    example.Where + ": this block is not run here (" + (example.NoRun ? "no-run" : string.Join(", ", check.MissingStandardCmdlets))
-                    + "), so no ```output block can come from a real run; remove it.");
+                    example.Where + ": this block is not run (no-run), so no ```output block can come from a real run; remove it.");
+                return;
+            }
+
+            if (!check.RunsInHostedEngine)
+            {
+                // It calls a module pwsh ships beside the engine: tests/PwshExamples runs it and checks its output.
                 return;
             }
 
@@ -91,16 +76,8 @@ namespace PSRemoteLinks.Tests
                 return;
             }
 
-            if (example.Output != null)
-            {
-                Assert.True(ExampleOutput.SameText(example.Output.Code, rendered),
-                    $"{example.Where}: the ```output block differs from what the block renders (set {ExampleOutputFile.UpdateVariable}=1 to rewrite it):\n{rendered}");
-            }
-            else if (example.IsHelpSource)
-            {
-                Assert.True(rendered.Length == 0,
-                    $"{example.Where}: the block renders output that the help does not show (set {ExampleOutputFile.UpdateVariable}=1 to add it):\n{rendered}");
-            }
+            var problem = ExampleVerdict.Problem(example, rendered);
+            Assert.True(problem == null, problem);
         }
 
         [Fact]
@@ -112,7 +89,7 @@ namespace PSRemoteLinks.Tests
             {
                 var file = DocumentedExample.HelpFolder + "/" + Path.GetFileName(page);
                 var shown = DocumentedExample.In(file)
-                    .Where(e => !e.NoRun && e.Output != null && CommandCheck.Of(e.Code.Code, Shell).MissingStandardCmdlets.Count == 0)
+                    .Where(e => !e.NoRun && e.Output != null && CommandCheck.Of(e.Code.Code, Shell).RunsInHostedEngine)
                     .ToList();
                 Assert.True(shown.Count >= DocChecker.MinimumRunnableExamples, file + " has " + shown.Count + " examples that run and show their output.");
             }
@@ -121,15 +98,15 @@ namespace PSRemoteLinks.Tests
         [Fact]
         public void A_block_that_cannot_run_still_has_its_module_commands_and_parameters_checked()
         {
-            var check = CommandCheck.Of("$c = Get-Credential\nConnect-Jira -Uri https://x.example -Credentia $c -Urii x\nGet-RemoteIsueLink A-1 | Format-Table", Shell);
+            var check = CommandCheck.Of("$c = Get-Credential\nConnect-Jira -Uri https://x.example -Credentia $c -Urii x\nGet-RemoteIsueLink A-1 | Format-Table\nStart-ThreadJob { }", Shell);
 
-            // The engine now hosts the full cmdlet set (Microsoft.PowerShell.SDK): nothing standard is missing.
-            Assert.Empty(check.MissingStandardCmdlets);
+            // The engine hosts the full cmdlet set (Microsoft.PowerShell.SDK); only modules pwsh ships beside it are missing.
+            Assert.Equal(new[] { "Start-ThreadJob" }, check.RealPwshOnlyCommands);
             Assert.Equal(
                 new[]
                 {
                     "Connect-Jira has no parameter -Urii (line 2).",
-                    "'Get-RemoteIsueLink' is not a command of PSRemoteLinks or PowerShell (if it is a standard cmdlet the test engine lacks, list it in CommandCheck).",
+                    "'Get-RemoteIsueLink' is not a command of PSRemoteLinks or PowerShell (a command of a module pwsh ships beside the engine goes in CommandCheck.ShippedModuleCommands).",
                 },
                 check.Problems);
         }
@@ -141,7 +118,7 @@ namespace PSRemoteLinks.Tests
                 return;
             }
 
-            if (ExampleFence.Has(example.Code, ExampleFence.Tracker) || ExampleFence.Has(example.Code, ExampleFence.NeedsLinkCheck))
+            if (ExampleFence.Has(example.Code, ExampleFence.Tracker))
             {
                 ConnectTracker();
             }

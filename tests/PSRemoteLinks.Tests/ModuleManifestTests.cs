@@ -70,15 +70,6 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(PublishedModule.PropsVersion(), PublishedModule.Manifest()["ModuleVersion"]);
         }
 
-        internal static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
-            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "PSRemoteLinks.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new DirectoryNotFoundException("PSRemoteLinks.sln not found above the test output.");
-        }
+        internal static string RepositoryRoot() => Documentation.RepositoryFolder.Root();
     }
 }

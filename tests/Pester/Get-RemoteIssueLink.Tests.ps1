@@ -143,4 +143,40 @@ Describe 'Get-RemoteIssueLink' {
         $result.TerminatingError.Exception.Message | Should -Match 'Connect-Jira'
         $result.TerminatingError.Exception.Message | Should -Match 'Connect-YandexTracker'
     }
+
+    Context 'in PowerShell''s own parallelism, where connections are per runspace' -Tag PowerShell7 {
+        It 'serves ForEach-Object -Parallel through a connection passed with $using:' {
+            $links = @('DEMO-1', 'DEMO-2', 'DEMO-3' | ForEach-Object -ThrottleLimit 3 -Parallel {
+                    Import-Module -Name $using:TestModuleManifest
+                    Get-RemoteIssueLink -Issue $_ -Connection $using:Jira
+                } | Sort-Object -Property Id)
+
+            $links.Title | Should -Be @('Build #991', 'Safari login notes')
+            $links | ForEach-Object { $_.Connection.Name | Should -Be $Jira.Name }
+        }
+
+        It 'serves Start-ThreadJob through a connection passed with $using:' {
+            $job = Start-ThreadJob -ScriptBlock {
+                Import-Module -Name $using:TestModuleManifest
+                Get-RemoteIssueLink -Issue DEMO-1 -Connection $using:Jira
+            }
+            $links = @($job | Receive-Job -Wait -AutoRemoveJob -ErrorVariable jobErrors)
+
+            $jobErrors | Should -BeNullOrEmpty
+            $links.Title | Should -Be @('Build #991', 'Safari login notes')
+        }
+
+        It 'has no default connection in a new runspace, and says to connect or pass -Connection' {
+            $job = Start-ThreadJob -ScriptBlock {
+                Import-Module -Name $using:TestModuleManifest
+                Get-RemoteIssueLink -Issue DEMO-1
+            }
+            $links = @($job | Receive-Job -Wait -AutoRemoveJob -ErrorVariable jobErrors -ErrorAction SilentlyContinue)
+
+            $links | Should -BeNullOrEmpty
+            $jobErrors.Count | Should -BeGreaterThan 0
+            $jobErrors[0].FullyQualifiedErrorId | Should -BeLike 'NoConnection,PSRemoteLinks.Commands.GetRemoteIssueLinkCommand*'
+            $jobErrors[0].Exception.Message | Should -Match 'Connect-Jira'
+        }
+    }
 }

@@ -68,6 +68,9 @@ function Start-TestEmulator {
         [ValidateRange(1, 600)]
         [int] $TimeoutSec = 60,
 
+        # More options for the emulator, such as '--latency', '200' or '--fault', '429*2' (its --help lists them).
+        [string[]] $ArgumentList = @(),
+
         [string] $DotNet = 'dotnet'
     )
 
@@ -78,7 +81,7 @@ function Start-TestEmulator {
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new()
     $startInfo.FileName = $DotNet
-    $startInfo.Arguments = '"' + $emulatorPath + '" --seed'
+    $startInfo.Arguments = (@('"' + $emulatorPath + '"', '--seed') + @($ArgumentList | ForEach-Object { '"' + $_ + '"' })) -join ' '
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true

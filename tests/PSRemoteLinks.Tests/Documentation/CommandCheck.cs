@@ -10,23 +10,21 @@ namespace PSRemoteLinks.Tests.Documentation
 {
     /// <summary>
     /// What a documented block calls, checked against the commands a session really has: PSRemoteLinks commands
-    /// and their parameters must exist; standard cmdlets the test engine lacks make the block parse-only; anything
-    /// else is an unknown command (a typo), never skipped.
+    /// and their parameters must exist; a command of a module that pwsh ships beside the engine makes the block run
+    /// in real pwsh only (tests/PwshExamples); anything else is an unknown command (a typo), never skipped.
     /// </summary>
     public sealed class CommandCheck
     {
-        /// <summary>Standard PowerShell cmdlets that the hosted engine (Microsoft.PowerShell.Core only) does not have.</summary>
-        public static readonly IReadOnlyCollection<string> StandardCmdletsMissingFromTheEngine = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        /// <summary>
+        /// Commands of the modules pwsh ships in $PSHOME/Modules that the hosted engine (Microsoft.PowerShell.SDK)
+        /// does not carry: PowerShellGet, Microsoft.PowerShell.PSResourceGet, Microsoft.PowerShell.ThreadJob.
+        /// </summary>
+        public static readonly IReadOnlyCollection<string> ShippedModuleCommands = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "Get-Credential", "Read-Host", "Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Error",
-            "Format-Table", "Format-List", "Format-Wide", "Format-Custom", "Out-String", "Out-File", "Out-GridView",
-            "Select-Object", "Sort-Object", "Group-Object", "Measure-Object", "Tee-Object", "Compare-Object",
-            "Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv", "ConvertTo-Json", "ConvertFrom-Json",
-            "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-PfxCertificate", "Invoke-RestMethod",
-            "Invoke-WebRequest", "Get-Date", "Start-Sleep", "Get-Item", "Get-ChildItem", "Get-Content", "Set-Content",
-            "Export-Clixml", "Import-Clixml",
-            // PowerShellGet / PSResourceGet, shipped with PowerShell but not part of the engine package.
-            "Install-Module", "Install-PSResource", "Publish-PSResource", "Update-Module",
+            "Install-Module", "Update-Module", "Find-Module", "Save-Module",
+            "Install-PSResource", "Publish-PSResource", "Save-PSResource", "Find-PSResource", "Update-PSResource",
+            "Register-PSResourceRepository", "Unregister-PSResourceRepository", "Get-InstalledPSResource",
+            "Start-ThreadJob",
         };
 
         private const string Describe = @"
@@ -38,11 +36,11 @@ if ($command) {
     }
 }";
 
-        private CommandCheck(ScriptBlockAst ast, IReadOnlyList<string> problems, IReadOnlyList<string> missingStandard)
+        private CommandCheck(ScriptBlockAst ast, IReadOnlyList<string> problems, IReadOnlyList<string> realPwshOnly)
         {
             Ast = ast;
             Problems = problems;
-            MissingStandardCmdlets = missingStandard;
+            RealPwshOnlyCommands = realPwshOnly;
         }
 
         public ScriptBlockAst Ast { get; }
@@ -50,8 +48,10 @@ if ($command) {
         /// <summary>Parse errors, unknown commands, and PSRemoteLinks parameters that do not exist.</summary>
         public IReadOnlyList<string> Problems { get; }
 
-        /// <summary>The standard cmdlets the block calls that the hosted engine lacks: such a block is only parsed.</summary>
-        public IReadOnlyList<string> MissingStandardCmdlets { get; }
+        /// <summary>The block's commands from <see cref="ShippedModuleCommands"/>: it runs in real pwsh, not in the hosted engine.</summary>
+        public IReadOnlyList<string> RealPwshOnlyCommands { get; }
+
+        public bool RunsInHostedEngine => RealPwshOnlyCommands.Count == 0;
 
         private static bool IsRepositoryScript(string name) =>
             (name.StartsWith("./", StringComparison.Ordinal) || name.StartsWith(".\\", StringComparison.Ordinal))
@@ -61,7 +61,7 @@ if ($command) {
         {
             var ast = Parser.ParseInput(code, out _, out var parseErrors);
             var problems = parseErrors.Select(e => "line " + e.Extent.StartLineNumber + ": " + e.Message).ToList();
-            var missing = new List<string>();
+            var realPwshOnly = new List<string>();
             foreach (var command in ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
             {
                 var name = command.GetCommandName();
@@ -79,13 +79,13 @@ if ($command) {
 
                 if (found == null)
                 {
-                    if (StandardCmdletsMissingFromTheEngine.Contains(name))
+                    if (ShippedModuleCommands.Contains(name))
                     {
-                        missing.Add(name);
+                        realPwshOnly.Add(name);
                     }
                     else
                     {
-                        problems.Add($"'{name}' is not a command of PSRemoteLinks or PowerShell (if it is a standard cmdlet the test engine lacks, list it in CommandCheck).");
+                        problems.Add($"'{name}' is not a command of PSRemoteLinks or PowerShell (a command of a module pwsh ships beside the engine goes in CommandCheck.ShippedModuleCommands).");
                     }
 
                     continue;
@@ -98,7 +98,7 @@ if ($command) {
                 }
             }
 
-            return new CommandCheck(ast, problems, missing.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            return new CommandCheck(ast, problems, realPwshOnly.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         }
 
         /// <summary>Each -Name must be a parameter or alias of the command, in full or as an unambiguous prefix, as the binder takes it.</summary>

@@ -72,7 +72,7 @@ namespace PSRemoteLinks.Tests.Documentation
 
         public static string FullPath(string file) => Path.Combine(RepositoryRoot, file.Replace('/', Path.DirectorySeparatorChar));
 
-        public static string RepositoryRoot => ModuleManifestTests.RepositoryRoot();
+        public static string RepositoryRoot { get; } = RepositoryFolder.Root();
 
         public override string ToString() => Where;
     }

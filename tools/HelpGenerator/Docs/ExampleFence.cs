@@ -16,13 +16,7 @@ public static class ExampleFence
     public const string NoConnect = "no-connect";
     public const string NoRun = "no-run";
 
-    /// <summary>Runs after Connect-Jira like a plain block, but needs SAFETY's delay-bind Set-RemoteIssueLink (another branch): its test is marked NeedsBranch=safety.</summary>
-    public const string NeedsSafety = "needs-safety";
-
-    /// <summary>Runs after Connect-YandexTracker, but needs LINKCHECK's Test-RemoteIssueLink (another branch): its test is marked NeedsBranch=linkcheck.</summary>
-    public const string NeedsLinkCheck = "needs-linkcheck";
-
-    private static readonly string[] Known = { Tracker, NoConnect, NoRun, NeedsSafety, NeedsLinkCheck };
+    private static readonly string[] Known = { Tracker, NoConnect, NoRun };
 
     public static bool Has(Fence fence, string option)
     {
