@@ -27,9 +27,11 @@ namespace PSRemoteLinks.Commands
         [ValidateNotNullOrEmpty]
         public string Query { get; set; } = string.Empty;
 
-        /// <summary>The connection to use; by default the last one made.</summary>
+        /// <summary>The connection to use, as the object or by its name; by default the last one made.</summary>
         [Parameter]
+        [ConnectionByName]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public IssueTrackerConnection? Connection { get; set; }
 
         protected override void EndProcessing()
@@ -44,7 +46,7 @@ namespace PSRemoteLinks.Commands
 
             var search = connection.Backend.Search(new IssueQuery(Query.Trim(), paging.Skip, first == ulong.MaxValue ? (ulong?)null : first, paging.IncludeTotalCount));
             var log = new ItemLog();
-            var context = log.ContextFor(LogStreams.For(this), Cancellation);
+            var context = log.ContextFor(LogStreams.For(this), Retries, Cancellation);
             var complete = false;
             try
             {
@@ -61,6 +63,8 @@ namespace PSRemoteLinks.Commands
                 {
                     Release(search);
                 }
+
+                Retries.Complete(this);
             }
         }
 
@@ -122,6 +126,7 @@ namespace PSRemoteLinks.Commands
         {
             try
             {
+                WaitForAny(new Task[] { page });
                 return page.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)

@@ -76,6 +76,7 @@ namespace PSRemoteLinks.Commands
             }
 
             _progress.Complete();
+            _cmdlet.Retries.Complete(_cmdlet);
         }
 
         private void StartReads()
@@ -83,7 +84,7 @@ namespace PSRemoteLinks.Commands
             while (_waiting.Count > 0 && _reading.Count < _window && Running() < _limit)
             {
                 var node = _waiting.Dequeue();
-                var context = node.Log.ContextFor(_streams, _cmdlet.Cancellation);
+                var context = node.Log.ContextFor(_streams, _cmdlet.Retries, _cmdlet.Cancellation);
                 try
                 {
                     // A start issue has no link that led to it, so its own summary and status must come from the read.
@@ -122,7 +123,7 @@ namespace PSRemoteLinks.Commands
             {
                 if (_waiting.Count == 0 || _reading.Count >= _window)
                 {
-                    _reading.Peek().Read!.Wait(_cmdlet.Cancellation);
+                    _cmdlet.WaitForAny(new Task[] { _reading.Peek().Read! });
                 }
                 else
                 {
@@ -135,7 +136,7 @@ namespace PSRemoteLinks.Commands
                         }
                     }
 
-                    Task.WaitAny(running.ToArray(), _cmdlet.Cancellation);
+                    _cmdlet.WaitForAny(running.ToArray());
                 }
             }
             catch (OperationCanceledException) when (_cmdlet.Cancellation.IsCancellationRequested)
