@@ -110,6 +110,21 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void Rows_read_back_from_a_csv_bind_and_change_only_the_named_field()
+        {
+            var id = Server.Jira.AddRemoteLink("A-1", FullLink);
+
+            var result = Run("Get-RemoteIssueLink A-1 | Select-Object * -ExcludeProperty Connection | ConvertTo-Csv | ConvertFrom-Csv | Set-RemoteIssueLink -Title { $_.Title + ' (from csv)' } -PassThru");
+
+            Assert.Empty(result.Errors);
+            var updated = Assert.Single(result.Output);
+            Assert.Equal("Build #1 (from csv)", Text(updated, "Title"));
+            Assert.Equal(true, Prop(updated, "Resolved"));
+            var put = JsonNode.Parse(Assert.Single(Server.Requests.Where("PUT", "/remotelink/" + id)).Body)!;
+            Assert.True((bool)put["object"]!["status"]!["resolved"]!);
+        }
+
+        [Fact]
         public void A_script_block_without_piped_input_is_a_clear_error_and_nothing_is_sent()
         {
             var id = Server.Jira.AddRemoteLink("A-1", FullLink);

@@ -35,8 +35,10 @@ namespace PSRemoteLinks.Commands
             }
         }
 
-        /// <summary>The parameters the user named for the current item (all bound ones when nothing is piped).</summary>
-        internal ICollection<string> Named => _named ?? new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        /// <summary>The parameters the user named for the current item (all bound ones when nothing is piped, -InputObject typed included).</summary>
+        internal ICollection<string> Named => MyInvocation.ExpectingInput && _named != null
+            ? _named
+            : new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The piped object's value of <paramref name="property"/>; <paramref name="known"/> is false when nothing is piped or it has none.</summary>
         internal object? PipedValue(string property, out bool known)
@@ -50,6 +52,8 @@ namespace PSRemoteLinks.Commands
         /// Refuses, in the item's place among the results and before any request, a piped object of
         /// <typeparamref name="TWrong"/>: its Issue and Id bound as if they named the kind this cmdlet works on.
         /// </summary>
+        /// <param name="what">The wrong kind, as in "a remote link".</param>
+        /// <param name="useInstead">The sentence that says where such objects go.</param>
         internal bool RefusedAsWrongKind<TWrong>(string what, string useInstead)
         {
             if (!(_input?.BaseObject is TWrong wrong))
@@ -57,10 +61,9 @@ namespace PSRemoteLinks.Commands
                 return false;
             }
 
-            var error = new ApiException(ApiErrorKind.InvalidArgument, "WrongLinkKind",
-                MyInvocation.MyCommand.Name + " was given " + what + " (" + wrong + ") from the pipeline; its id is not the id of a link this command removes or changes. "
-                + useInstead + " Nothing was sent.");
-            Refuse(wrong!, error);
+            Refuse(wrong!, new ApiException(ApiErrorKind.InvalidArgument, "WrongLinkKind",
+                MyInvocation.MyCommand.Name + " was given " + what + " (" + wrong + ") from the pipeline; the ids of issue links and remote links "
+                + "are different things. " + useInstead + " Nothing was sent."));
             return true;
         }
     }

@@ -12,9 +12,9 @@ namespace PSRemoteLinks.Commands
 
         /// <param name="bound">The bound parameters of the current record.</param>
         /// <param name="typed">
-        /// The parameters given on the command line (null: all of them). Any other bound field came from a piped
-        /// object's property: an empty one is left out (the source has no such value, which for a new link is the
-        /// same as not giving it) and the rest are marked as piped.
+        /// The parameters the user named, typed or as a script block (null: all of them). Any other bound field came
+        /// from a piped object's property: an empty one is left out (the source has no such value, which for a new
+        /// link is the same as not giving it) and the rest are marked as piped.
         /// </param>
         public static RemoteLinkValues From(IDictionary<string, object?> bound, ICollection<string>? typed = null)
         {

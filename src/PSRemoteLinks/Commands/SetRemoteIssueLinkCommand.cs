@@ -149,7 +149,7 @@ namespace PSRemoteLinks.Commands
         {
             var issue = Issue;
             var id = Id;
-            if (RefusedAsWrongKind<IssueLink>("an issue link", "Use Remove-IssueLink for issue links; remote links come from Get-RemoteIssueLink."))
+            if (RefusedAsWrongKind<IssueLink>("an issue link", "Remote links to change come from Get-RemoteIssueLink."))
             {
                 return;
             }
