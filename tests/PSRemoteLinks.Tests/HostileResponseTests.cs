@@ -266,7 +266,7 @@ namespace PSRemoteLinks.Tests
             switch (name)
             {
                 case "truncated JSON":
-                    return (Fault.TruncatedJson(), "InvalidResponse", notThisEndpoint);
+                    return (Fault.TruncatedJson(), "InvalidResponse", notThisEndpoint + ": it is of another shape than this endpoint returns");
                 case "an object where a list is due":
                     return (Fault.Serve(200, link), "InvalidResponse", notThisEndpoint);
                 case "a list with a null entry":
@@ -282,11 +282,11 @@ namespace PSRemoteLinks.Tests
                     var at = Array.IndexOf(bytes, (byte)'_');
                     bytes[at] = 0xC3;
                     bytes[at + 1] = 0x28;
-                    return (Fault.ServeBytes(200, bytes, "application/json"), "InvalidResponse", notThisEndpoint);
+                    return (Fault.ServeBytes(200, bytes, "application/json"), "InvalidResponse", notThisEndpoint + ": it is not valid UTF-8 text.");
                 case "an id beyond int64":
-                    return (Fault.Serve(200, "[{\"id\":9223372036854775808,\"object\":{\"url\":\"https://a.example\",\"title\":\"A\"}}]"), "InvalidResponse", notThisEndpoint);
+                    return (Fault.Serve(200, "[{\"id\":9223372036854775808,\"object\":{\"url\":\"https://a.example\",\"title\":\"A\"}}]"), "InvalidResponse", notThisEndpoint + ": the field 'id' (at $[0].id) is out of range for a 64-bit id.");
                 case "an id as a string beyond int64":
-                    return (Fault.Serve(200, "[{\"id\":\"99999999999999999999\",\"object\":{\"url\":\"https://a.example\",\"title\":\"A\"}}]"), "InvalidResponse", notThisEndpoint);
+                    return (Fault.Serve(200, "[{\"id\":\"99999999999999999999\",\"object\":{\"url\":\"https://a.example\",\"title\":\"A\"}}]"), "InvalidResponse", notThisEndpoint + ": the field 'id' (at $[0].id) is out of range for a 64-bit id.");
                 case "an HTML page with 200":
                     return (Fault.HtmlLoginPage(200), "HtmlResponse", "with an HTML page titled 'Log in - Emulated Jira'");
                 default:
