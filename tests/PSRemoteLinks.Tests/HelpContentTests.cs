@@ -51,9 +51,9 @@ $help = Get-Help -Name $name -Full
         public void Dispose() => _shell.Dispose();
 
         [Fact]
-        public void The_help_of_all_thirteen_exported_cmdlets_is_checked()
+        public void The_help_of_all_fifteen_exported_cmdlets_is_checked()
         {
-            Assert.Equal(13, Cmdlets().Count);
+            Assert.Equal(15, Cmdlets().Count);
         }
 
         [Theory]

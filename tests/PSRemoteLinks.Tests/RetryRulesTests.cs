@@ -113,8 +113,11 @@ namespace PSRemoteLinks.Tests
         public void A_delete_that_finds_nothing_on_its_first_attempt_is_still_NotFound()
         {
             ConnectJira("-MaximumRetryCount 2");
+            // The link is there when the remove checks it is A-1's, and gone (someone else removed it) when the DELETE lands.
+            var id = Server.Jira.AddRemoteLink("A-1", "{\"object\":{\"url\":\"https://a.example\",\"title\":\"A\"}}");
+            Server.Faults.Add(Fault.Status(404, "{\"errorMessages\":[\"No remote link.\"],\"errors\":{}}").For("DELETE", "/remotelink/"));
 
-            var error = SingleError(RunBounded("Remove-RemoteIssueLink A-1 -Id 99999 -Confirm:$false"));
+            var error = SingleError(RunBounded("Remove-RemoteIssueLink A-1 -Id " + id + " -Confirm:$false"));
 
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Equal("NotFound,PSRemoteLinks.Commands.RemoveRemoteIssueLinkCommand", error.FullyQualifiedErrorId);
@@ -125,9 +128,11 @@ namespace PSRemoteLinks.Tests
         public void A_delete_refused_with_503_and_then_not_found_is_NotFound_because_nothing_was_lost()
         {
             ConnectJira("-MaximumRetryCount 2");
+            var id = Server.Jira.AddRemoteLink("A-1", "{\"object\":{\"url\":\"https://a.example\",\"title\":\"A\"}}");
             Server.Faults.Add(Fault.Status(503, retryAfter: "0").For("DELETE", "/remotelink/"));
+            Server.Faults.Add(Fault.Status(404, "{\"errorMessages\":[\"No remote link.\"],\"errors\":{}}").For("DELETE", "/remotelink/"));
 
-            var error = SingleError(RunBounded("Remove-RemoteIssueLink A-1 -Id 99999 -Confirm:$false"));
+            var error = SingleError(RunBounded("Remove-RemoteIssueLink A-1 -Id " + id + " -Confirm:$false"));
 
             Assert.Equal("NotFound,PSRemoteLinks.Commands.RemoveRemoteIssueLinkCommand", error.FullyQualifiedErrorId);
             Assert.Equal(new[] { 503, 404 }, Server.Requests.Where("DELETE", "/remotelink/").Select(r => r.Status).ToArray());
