@@ -16,6 +16,7 @@ namespace PSRemoteLinks.Tests
             "Connect-Jira", "Connect-YandexTracker", "Get-IssueTrackerConnection", "Disconnect-IssueTracker",
             "Get-RemoteIssueLink", "New-RemoteIssueLink", "Set-RemoteIssueLink", "Remove-RemoteIssueLink",
             "Get-IssueLink", "New-IssueLink", "Remove-IssueLink", "Get-IssueLinkType",
+            "Test-RemoteIssueLink",
         };
 
         /// <summary>The published manifest's hashtable, read without running it; the manifest must parse cleanly.</summary>
