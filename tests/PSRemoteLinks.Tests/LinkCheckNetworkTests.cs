@@ -47,6 +47,22 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void A_redirect_from_https_down_to_http_is_followed_and_shows_in_RedirectedTo()
+        {
+            var plain = Server.WebUri.AbsoluteUri + "/ok/plain";
+            AddLink(new Uri(Server.HttpsUri!, "web/redirect?to=" + Uri.EscapeDataString(plain)).AbsoluteUri);
+
+            var result = RunBounded("Connect-Jira $JiraUri -Credential $JiraCred; Test-RemoteIssueLink WEB-1 -SkipCertificateCheck");
+
+            Assert.Empty(result.Errors);
+            var check = Assert.Single(result.Output);
+            Assert.Equal(true, Prop(check, "Reachable"));
+            Assert.Equal(plain, Text(check, "RedirectedTo"));
+            Assert.Equal(new[] { "HEAD /web/redirect", "HEAD /web/ok/plain" }, WebRequests().Select(r => r.Method + " " + r.Path));
+            Assert.DoesNotContain(WebRequests(), r => r.Headers.ContainsKey("Authorization"));
+        }
+
+        [Fact]
         public void A_connection_made_with_SkipCertificateCheck_checks_links_the_same_way()
         {
             AddLink(SelfSignedPage);

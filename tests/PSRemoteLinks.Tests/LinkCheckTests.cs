@@ -124,6 +124,20 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
+        public void A_site_that_answers_429_is_Unknown_not_dead()
+        {
+            ConnectJira();
+            AddLink("WEB-1", Web("status/429/busy"));
+
+            var result = Run("$checks = Test-RemoteIssueLink WEB-1; $checks; @($checks | Where-Object -Not Reachable).Count");
+
+            Assert.Empty(result.Errors);
+            AssertCheck(result.Output[0], Web("status/429/busy"), 429, false, null,
+                "not checked: the site answered 429 Too Many Requests; try again later or with a lower -ThrottleLimit", RemoteIssueLinkCheckUnknown);
+            Assert.Equal(0, (int)result.Output[1].BaseObject);
+        }
+
+        [Fact]
         public void A_link_that_is_not_a_web_address_is_not_checkable()
         {
             ConnectJira();
@@ -212,11 +226,11 @@ namespace PSRemoteLinks.Tests
 
         private const string RemoteIssueLinkCheckUnknown = "Unknown";
 
-        private static void AssertCheck(PSObject check, string url, int? status, bool reachable, string? redirectedTo, string? error)
+        private static void AssertCheck(PSObject check, string url, int? status, bool reachable, string? redirectedTo, string? error, object? reachableValue = null)
         {
             Assert.Equal(url, Text(check, "Url"));
             Assert.Equal(status, (int?)Prop(check, "StatusCode"));
-            Assert.Equal(reachable, Prop(check, "Reachable"));
+            Assert.Equal(reachableValue ?? reachable, Prop(check, "Reachable"));
             Assert.Equal(redirectedTo, Text(check, "RedirectedTo"));
             Assert.Equal(error, Text(check, "Error"));
         }

@@ -52,6 +52,6 @@ Describe 'Test-RemoteIssueLink' {
         $checks | Should -HaveCount 1
         $checks[0].Reachable | Should -Be 'Unknown'
         $checks[0].Error | Should -BeLike 'not checkable: *'
-        @($checks | Where-Object -Not Reachable) | Should -HaveCount 0
+        @($checks | Where-Object -Not Reachable).Count | Should -Be 0
     }
 }
