@@ -47,6 +47,16 @@ Describe 'Get-IssueTrackerConnection' {
         $failures[0].TargetObject | Should -Be "$prefix-none"
     }
 
+    It 'lets the data cmdlets take a connection by its name, and Tab completes the names' {
+        $types = @(Get-IssueLinkType -Connection "$prefix-jira")
+        $line = "Get-IssueLinkType -Connection $prefix-j"
+        $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $types | Should -Not -BeNullOrEmpty
+        $types[0].Connection.Name | Should -Be "$prefix-jira"
+        @($offered | ForEach-Object { $_.CompletionText }) | Should -Be @("$prefix-jira")
+    }
+
     It 'shows no connection of another session' {
         $result = Invoke-InNewSession -Script 'Get-IssueTrackerConnection'
 
