@@ -34,7 +34,7 @@ namespace PSRemoteLinks.Tests
             Assert.Contains("All 19 steps ran.", text);
             // The tour draws DEMO-1..3: DEMO-3 blocks DEMO-1 (sample data) and DEMO-2 blocks DEMO-1 (made by the tour).
             Assert.Contains("    n1[\"<b>DEMO-1</b><br/>Login fails on Safari<br/><i>To Do</i>\"]", text);
-            Assert.Contains("VERBOSE: Wrote 3 issues and 2 links as Svg to " + graphPath + ".", text);
+            Assert.Contains("Saved to " + graphPath, text);
             var drawing = Graph.SvgDrawing.Parse(graph);
             Assert.Equal(new[] { "DEMO-1", "DEMO-2", "DEMO-3" }, drawing.Issues.Select(i => i.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToArray());
             Assert.Equal(new[] { "DEMO-2 blocks DEMO-1", "DEMO-3 blocks DEMO-1" }, drawing.Links.Select(l => l.From + " " + l.Label + " " + l.To).OrderBy(s => s, System.StringComparer.Ordinal).ToArray());
