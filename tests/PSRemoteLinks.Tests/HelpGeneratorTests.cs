@@ -47,7 +47,7 @@ namespace PSRemoteLinks.Tests
             var maml = XDocument.Load(Path.Combine(_out, "PSRemoteLinks.dll-Help.xml"));
             XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
             var names = maml.Descendants(command + "details").Select(d => d.Element(command + "name")!.Value).ToList();
-            Assert.Equal(12, names.Count);
+            Assert.Equal(13, names.Count);
             Assert.Contains("Connect-YandexTracker", names);
             Assert.True(File.Exists(Path.Combine(_out, "about_PSRemoteLinks.help.txt")));
         }

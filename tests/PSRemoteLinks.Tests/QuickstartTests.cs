@@ -43,7 +43,8 @@ namespace PSRemoteLinks.Tests
             Assert.True(committed.Replace("\r\n", "\n", System.StringComparison.Ordinal) == graph,
                 "docs/images/dependency-graph.svg is not what the quickstart draws now: run `dotnet run --project samples/Quickstart -- --graph docs/images/dependency-graph.svg`.");
             Assert.DoesNotContain("!! step", text);
-            Assert.DoesNotContain("\u001b[", text);
+            // Ordinal: a culture-aware search ignores the escape character and would find any "[" (the Mermaid step has many).
+            Assert.DoesNotContain("\u001b[", text, System.StringComparison.Ordinal);
             // The upsert kept one link, updated in place.
             Assert.Matches(new Regex(@"## 5\. Still one link on DEMO-2\s+PS> Get-RemoteIssueLink DEMO-2\s+Issue\s+Id\s+Relationship\s+Title\s+Url\s+[- ]+\s+DEMO-2\s+\d+ built by\s+Build #1024 \(green\)\s+https://ci\.example\.org/builds/1024\s+## 6"), text);
             Assert.Contains("What if: Performing the operation \"Remove\" on target \"remote link", text);
