@@ -60,4 +60,5 @@ Get-RemoteIssueLink DEMO-2 -Connection demo-jira
 Get-IssueLink DEMO-1, DEMO-2, DEMO-3 -Connection demo-jira | Export-IssueLinkGraph -Format Mermaid
 
 # --- The same graph as an SVG picture, laid out here, that opens in any browser
-Get-IssueLink DEMO-1, DEMO-2, DEMO-3 -Connection demo-jira | Export-IssueLinkGraph -Path $GraphPath -Verbose
+Get-IssueLink DEMO-1, DEMO-2, DEMO-3 -Connection demo-jira | Export-IssueLinkGraph -Path $GraphPath
+"Saved to $GraphPath"
