@@ -171,7 +171,7 @@ namespace PSRemoteLinks.Tests
 
             Assert.NotNull(table);
             var views = XDocument.Load(FormatFile).Descendants("View").ToList();
-            Assert.Equal(10, views.Count);
+            Assert.Equal(14, views.Count);
             foreach (var type in views.Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value).Distinct())
             {
                 var controls = views.Where(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type).Select(v => v.Elements().Last().Name.LocalName);

@@ -123,6 +123,44 @@ $Samples = [ordered]@{
             }
         }
     }
+    'Issue' = {
+        $at = [DateTimeOffset]'2026-03-12T09:15:00+00:00'
+        [PSRemoteLinks.Issue]@{
+            Issue = 'DEMO-1'; Summary = 'Login fails on Safari'; Status = 'In Progress'; StatusCategory = 'InProgress'; Type = 'Bug'
+            Assignee = 'Jane Doe'; UpdatedAt = $at; Url = 'https://acme.atlassian.net/browse/DEMO-1'
+            Self = 'https://acme.atlassian.net/rest/api/2/issue/10001'; Connection = $jira
+        }
+        [PSRemoteLinks.Issue]@{
+            Issue = 'PLATFORM-12345'; Summary = 'Users are logged out after a deployment of the authentication gateway'
+            Status = 'Waiting for customer'; StatusCategory = 'InProgress'; Type = 'Incident'; Assignee = 'Maximilian Oberhausen-Lindqvist'
+            UpdatedAt = $at; Url = 'https://acme.atlassian.net/browse/PLATFORM-12345'
+            Self = 'https://acme.atlassian.net/rest/api/2/issue/12345'; Connection = $jira
+        }
+        [PSRemoteLinks.Issue]@{
+            Issue = 'TREK-1'; Summary = 'Load test'; Status = 'Open'; StatusCategory = 'ToDo'; Type = 'Task'
+            UpdatedAt = $at; Url = 'https://tracker.yandex.ru/TREK-1'
+            Self = 'https://api.tracker.yandex.net/v2/issues/TREK-1'; Connection = $tracker
+        }
+    }
+    'RemoteIssueLinkCheck' = {
+        [PSRemoteLinks.RemoteIssueLinkCheck]@{
+            Issue = 'DEMO-1'; Id = 10000; Url = 'https://ci.example.org/builds/991'; StatusCode = 200; Reachable = $true
+            Elapsed = [TimeSpan]::FromMilliseconds(41); Connection = $jira
+        }
+        [PSRemoteLinks.RemoteIssueLinkCheck]@{
+            Issue = 'DEMO-1'; Id = 10001; Url = 'https://docs.example.org/safari-login'; StatusCode = 200; Reachable = $true
+            RedirectedTo = 'https://wiki.example.org/display/WEB/Safari+login'; Elapsed = [TimeSpan]::FromMilliseconds(95); Connection = $jira
+        }
+        [PSRemoteLinks.RemoteIssueLinkCheck]@{
+            Issue = 'PLATFORM-12345'; Id = 1234567; StatusCode = 404; Reachable = $false; Error = '404 Not Found'
+            Url = 'https://wiki.example.org/display/ENGINEERING/Architecture+decision+record+retiring+the+legacy+login+service'
+            Elapsed = [TimeSpan]::FromMilliseconds(63); Connection = $jira
+        }
+        [PSRemoteLinks.RemoteIssueLinkCheck]@{
+            Issue = 'TREK-1'; Id = 51299313; Reachable = 'Unknown'; Error = "not checkable: a link to an object of the application 'ru.yandex.bitbucket' (PR-42) has no web address to ask"
+            Connection = $tracker
+        }
+    }
     'IssueTrackerConnection' = {
         # A connection's User is set only by a verified Connect, which needs a server: these stand in for
         # connections, and the view, selected by type name, renders them as it renders the real ones.
