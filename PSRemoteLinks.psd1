@@ -3,7 +3,7 @@
 # assembly; change the version there, not here.
 @{
     RootModule             = 'PSRemoteLinks.dll'
-    ModuleVersion          = '0.1.0'
+    ModuleVersion          = '0.2.0'
     GUID                   = '6f1d2c9a-4b7e-4e0a-9c53-2a8f1e7d4b61'
     Author                 = 'PSRemoteLinks contributors'
     CompanyName            = 'PSRemoteLinks'
@@ -38,7 +38,7 @@
             Tags         = @('Jira', 'JiraCloud', 'JiraDataCenter', 'YandexTracker', 'Tracker', 'RemoteLinks', 'IssueLinks', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/psremotelinks/PSRemoteLinks'
             LicenseUri   = 'https://github.com/psremotelinks/PSRemoteLinks/blob/main/LICENSE'
-            ReleaseNotes = 'First release. Read, add, update and remove Jira remote (web) links and Yandex Tracker external links, and issue-to-issue links on both services; several connections side by side; bulk pipelines with -ThrottleLimit; retries honouring Retry-After; -WhatIf/-Confirm on every change; secrets never shown. Every change: https://github.com/psremotelinks/PSRemoteLinks/blob/main/CHANGELOG.md'
+            ReleaseNotes = 'Find-Issue (JQL and Tracker queries, streamed), Test-RemoteIssueLink (dead-link audit without credentials), Get-IssueLink -Recurse and Export-IssueLinkGraph (Mermaid, DOT, SVG), delay-bind script blocks on Set-RemoteIssueLink, removes that touch only the issue named, the public RemoteLinksException, -Connection by name, views for 80 columns. Connect errors now carry the cause''s own id. Every change: https://github.com/psremotelinks/PSRemoteLinks/blob/main/CHANGELOG.md'
         }
     }
 }

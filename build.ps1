@@ -33,7 +33,7 @@ Only the suites that run outside the hosted engine; the summary counts just thos
 
 .EXAMPLE
 ./build.ps1 -Task Package
-Publish-PSResource -NupkgPath ./out/PSRemoteLinks.0.1.0.nupkg -Repository PSGallery -ApiKey $apiKey
+Publish-PSResource -NupkgPath ./out/PSRemoteLinks.0.2.0.nupkg -Repository PSGallery -ApiKey $apiKey
 #>
 [CmdletBinding()]
 param(
