@@ -36,7 +36,7 @@ namespace PSRemoteLinks.Commands
 
         protected override void EndProcessing()
         {
-            var connection = ResolveConnection();
+            var connection = UsableConnection(Connection);
             var paging = PagingParameters;
             var first = paging.First;
             if (first == 0 && !paging.IncludeTotalCount)
@@ -163,22 +163,6 @@ namespace PSRemoteLinks.Commands
                     // Releasing is a courtesy: the service drops the scroll when its time to live ends anyway.
                 }
             }
-        }
-
-        private IssueTrackerConnection ResolveConnection()
-        {
-            var connection = Connection ?? Connections.Default;
-            if (connection == null)
-            {
-                ThrowTerminatingError(ErrorRecords.NoConnection());
-            }
-
-            if (connection!.IsDisposed)
-            {
-                ThrowTerminatingError(ErrorRecords.ClosedConnection(connection));
-            }
-
-            return connection;
         }
     }
 }

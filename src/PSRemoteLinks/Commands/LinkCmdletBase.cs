@@ -50,24 +50,10 @@ namespace PSRemoteLinks.Commands
         }
 
         /// <summary>The connection for the current item: -Connection (given or piped), else the default.</summary>
-        internal IssueTrackerConnection ResolveConnection()
-        {
-            var connection = Connection ?? Connections.Default;
-            if (connection == null)
-            {
-                StopWith(ErrorRecords.NoConnection());
-            }
-
-            if (connection!.IsDisposed)
-            {
-                StopWith(ErrorRecords.ClosedConnection(connection));
-            }
-
-            return connection;
-        }
+        internal IssueTrackerConnection ResolveConnection() => UsableConnection(Connection);
 
         /// <summary>A terminating error that first writes what the earlier items did: their changes were made.</summary>
-        private void StopWith(ErrorRecord error)
+        private protected override void StopWith(ErrorRecord error)
         {
             _runner?.WriteAll();
             ThrowTerminatingError(error);

@@ -23,6 +23,26 @@ namespace PSRemoteLinks.Commands
 
         internal static ConnectionStore Connections => ConnectionStore.Current;
 
+        /// <summary>The connection given, else the default; a terminating error when there is none or it was closed.</summary>
+        internal IssueTrackerConnection UsableConnection(IssueTrackerConnection? given)
+        {
+            var connection = given ?? Connections.Default;
+            if (connection == null)
+            {
+                StopWith(ErrorRecords.NoConnection());
+            }
+
+            if (connection!.IsDisposed)
+            {
+                StopWith(ErrorRecords.ClosedConnection(connection));
+            }
+
+            return connection;
+        }
+
+        /// <summary>Ends the command with a terminating error; a cmdlet with work under way writes it out first.</summary>
+        private protected virtual void StopWith(ErrorRecord error) => ThrowTerminatingError(error);
+
         public void Dispose()
         {
             if (_disposed)
