@@ -100,9 +100,11 @@ $global:graphLinks = for ($i = 0; $i -lt $from.Count; $i++) {
     {
         var pairs = new HashSet<(int, int)>();
         var ordered = new List<(int, int)>();
+        // Every issue is linked from an earlier one (a random tree: no issue left out of the drawing, which the count
+        // check needs), then the rest of the links go anywhere.
         for (int i = 1; i < issues; i++)
         {
-            Add(random.Next(issues), i);
+            Add(random.Next(i), i);
         }
 
         while (ordered.Count < links)

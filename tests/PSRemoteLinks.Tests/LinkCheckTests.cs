@@ -118,7 +118,7 @@ namespace PSRemoteLinks.Tests
             Assert.Equal(RemoteIssueLinkCheckUnknown, Prop(check, "Reachable"));
             Assert.Null(Prop(check, "StatusCode"));
             Assert.Null(Prop(check, "Url"));
-            Assert.Equal("not checkable: a link to an object of the application 'ru.yandex.bitbucket' (PR-7) has no web address to ask", Text(check, "Error"));
+            Assert.Equal("not checkable: PR-7 in the application 'ru.yandex.bitbucket' has no web address", Text(check, "Error"));
             Assert.Equal(new[] { "dead:0", "false:0", "unknown:1" }, result.Output.Skip(1).Select(o => o.ToString()).ToArray());
             Assert.Empty(WebRequests());
         }

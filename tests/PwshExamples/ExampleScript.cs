@@ -8,7 +8,7 @@ using PSRemoteLinks.Tests.Documentation;
 namespace PSRemoteLinks.PwshExamples;
 
 /// <summary>
-/// The script one block runs in: the variables the documentation promises ($JiraUri, $JiraCred...; docs/README.md),
+/// The script one block runs in: the variables the documentation promises ($JiraUri, $JiraCred, $WikiUri...; docs/README.md),
 /// the connection its fence asks for, then the block, rendered by pwsh's own formatter at the documented 120 columns
 /// (a redirected console would render at 80). What the block writes to the error stream is collected, printed to
 /// standard error and turned into the exit code, so a block that fails can never pass.
@@ -30,6 +30,7 @@ internal static class ExampleScript
         script.AppendLine("$IamToken = " + Secure(o.TrackerIamToken));
         script.AppendLine("$OrgId = " + Quote(o.TrackerOrgId));
         script.AppendLine("$CloudOrgId = " + Quote(o.TrackerCloudOrgId));
+        script.AppendLine("$WikiUri = [uri] " + Quote(server.WebUri.AbsoluteUri));
         if (ExampleFence.Has(example.Code, ExampleFence.Tracker))
         {
             script.AppendLine("Connect-YandexTracker -Uri $TrackerUri -Token $TrackerToken -OrgId $OrgId -ErrorAction Stop");

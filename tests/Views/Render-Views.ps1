@@ -157,7 +157,7 @@ $Samples = [ordered]@{
             Elapsed = [TimeSpan]::FromMilliseconds(63); Connection = $jira
         }
         [PSRemoteLinks.RemoteIssueLinkCheck]@{
-            Issue = 'TREK-1'; Id = 51299313; Reachable = 'Unknown'; Error = "not checkable: a link to an object of the application 'ru.yandex.bitbucket' (PR-42) has no web address to ask"
+            Issue = 'TREK-1'; Id = 51299313; Reachable = 'Unknown'; Error = "not checkable: PR-42 in the application 'ru.yandex.bitbucket' has no web address"
             Connection = $tracker
         }
     }

@@ -14,7 +14,7 @@ namespace PSRemoteLinks.LinkCheck
             {
                 return string.IsNullOrEmpty(link.Origin)
                     ? "the link has no web address"
-                    : "a link to an object of the application '" + link.Origin + "' (" + link.Key + ") has no web address to ask";
+                    : link.Key + " in the application '" + link.Origin + "' has no web address";
             }
 
             if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
