@@ -9,6 +9,7 @@ Test     Build, then the suites named by -Suite (all by default), and a count of
          Pester    tests/Pester against the standalone emulator, in this PowerShell (and on Windows also in the
                    other edition found on PATH), with the Pester pinned in tools/Provision (fetched into .tools).
          Examples  every powershell block of README.md and docs/en-US in a real pwsh (tests/PwshExamples).
+         Views     every format view rendered at 80 and 120 columns in a real pwsh, compared with tests/Views/expected.
          Gallery   the package installed with Install-PSResource from a local repository, then imported by name,
                    listed, its help shown and one cmdlet run, in fresh pwsh processes (tests/Gallery; not on Windows).
          The pwsh for Examples and Gallery is this one when it is PowerShell 7, else pwsh on PATH, else the pinned
@@ -47,8 +48,8 @@ param(
     [string] $OutputPath,
 
     # The suites -Task Test runs (default: all of them).
-    [ValidateSet('xunit', 'Pester', 'Examples', 'Gallery')]
-    [string[]] $Suite = @('xunit', 'Pester', 'Examples', 'Gallery')
+    [ValidateSet('xunit', 'Pester', 'Examples', 'Views', 'Gallery')]
+    [string[]] $Suite = @('xunit', 'Pester', 'Examples', 'Views', 'Gallery')
 )
 
 Set-StrictMode -Version Latest
@@ -159,6 +160,10 @@ function Invoke-TestTask {
             foreach ($count in @(Invoke-GallerySuite -PowerShell $pwsh -EmulatorPath $emulatorPath)) {
                 $counts.Add($count)
             }
+        }
+
+        if ($Suite -contains 'Views') {
+            $counts.Add((Invoke-ViewSuite -PowerShell $pwsh))
         }
 
         # Another suite that runs in real pwsh goes here: one step that adds its [pscustomobject]@{ Suite; Passed; Failed }.
@@ -297,6 +302,24 @@ function Invoke-ExampleSuite([psobject] $PowerShell) {
 
     $counts = [System.IO.File]::ReadAllText($result) | ConvertFrom-Json
     [pscustomobject]@{ Suite = $name; Passed = [int] $counts.passed; Failed = [int] $counts.failed }
+}
+
+function Invoke-ViewSuite([psobject] $PowerShell) {
+    Write-Step "Test: every format view at 80 and 120 columns in $($PowerShell.Name)"
+    $script = [System.IO.Path]::Combine($Root, 'tests', 'Views', 'Render-Views.ps1')
+    $arguments = @($PowerShell.Arguments) + @('-NoProfile', '-NonInteractive', '-File', $script, '-Check', '-ModulePath', [System.IO.Path]::Combine($ModuleFolder, 'PSRemoteLinks.psd1'))
+    # Render-Views ends with 'All N renderings match ...' or 'N rendering(s) differ ...'.
+    $lines = @(& $PowerShell.FileName @arguments 2>&1 | ForEach-Object { $line = [string] $_; $Host.UI.WriteLine($line); $line })
+    $code = $LASTEXITCODE
+    $all = $lines | ForEach-Object { [regex]::Match($_, '^All (?<n>\d+) renderings match') } | Where-Object Success | Select-Object -Last 1
+    $differ = $lines | ForEach-Object { [regex]::Match($_, '^(?<n>\d+) rendering\(s\) differ') } | Where-Object Success | Select-Object -Last 1
+    $name = "views ($($PowerShell.Name))"
+    if ($code -eq 0 -and $all) {
+        return [pscustomobject]@{ Suite = $name; Passed = [int] $all.Groups['n'].Value; Failed = 0 }
+    }
+
+    $failed = if ($differ) { [int] $differ.Groups['n'].Value } else { 1 }
+    [pscustomobject]@{ Suite = $name; Passed = 0; Failed = $failed }
 }
 
 function Invoke-GallerySuite([psobject] $PowerShell, [string] $EmulatorPath) {
