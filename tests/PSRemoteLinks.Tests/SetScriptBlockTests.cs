@@ -103,7 +103,11 @@ namespace PSRemoteLinks.Tests
 
             Assert.Empty(result.Errors);
             Assert.Equal(new[] { "Link 1", "Link 2", "Build #1 (renamed since)" }, result.Output.Select(o => Text(o, "Title")));
-            var puts = Server.Requests.Where("PUT", "/remotelink/").Select(p => JsonNode.Parse(p.Body)!["object"]!).ToArray();
+            // The PUTs run side by side (-ThrottleLimit 4) and reach the server in any order: take them in link-id order,
+            // which is the order the links were made in.
+            var puts = Server.Requests.Where("PUT", "/remotelink/")
+                .OrderBy(p => long.Parse(p.Path[(p.Path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+                .Select(p => JsonNode.Parse(p.Body)!["object"]!).ToArray();
             Assert.Equal(new[] { "Link 1", "Link 2", "Build #1 (renamed since)" }, puts.Select(o => (string?)o["title"]));
             Assert.Equal(new[] { "Summary 1", "Summary 2", "Nightly" }, puts.Select(o => (string?)o["summary"]));
             Assert.All(puts, o => Assert.False((bool)o["status"]!["resolved"]!));
