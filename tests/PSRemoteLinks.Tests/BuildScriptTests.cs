@@ -77,7 +77,7 @@ namespace PSRemoteLinks.Tests
             var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
             Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
             Assert.Contains("Selenium", error.Exception.Message);
-            Assert.Contains("xunit,Pester,Examples,Gallery", error.Exception.Message);
+            Assert.Contains("xunit,Pester,Examples,Views,Gallery", error.Exception.Message);
             Assert.DoesNotContain("==>", result.HostText);
         }
 
