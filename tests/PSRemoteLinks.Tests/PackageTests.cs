@@ -64,9 +64,9 @@ namespace PSRemoteLinks.Tests
         }
 
         [Fact]
-        public void The_package_holds_exactly_the_module_files_the_licence_the_readme_and_the_NuGet_parts()
+        public void The_package_holds_exactly_the_module_files_the_licences_the_readme_and_the_NuGet_parts()
         {
-            var expected = ModuleFiles.Concat(PackageParts).Append("LICENSE")
+            var expected = ModuleFiles.Concat(PackageParts).Append("LICENSE").Append("THIRD-PARTY-NOTICES.md")
                 .Concat(File.Exists(Path.Combine(ModuleManifestTests.RepositoryRoot(), "README.md")) ? new[] { "README.md" } : Array.Empty<string>())
                 .Concat(CultureFolderFiles())
                 .OrderBy(n => n, StringComparer.Ordinal);

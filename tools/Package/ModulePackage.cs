@@ -25,7 +25,7 @@ public static class ModulePackage
 
     /// <summary>
     /// Packs the module published in <paramref name="moduleFolder"/> (its manifest is &lt;folder name&gt;.psd1)
-    /// with LICENSE and README.md from <paramref name="repositoryRoot"/> into
+    /// with LICENSE, THIRD-PARTY-NOTICES.md and README.md from <paramref name="repositoryRoot"/> into
     /// <paramref name="outputFolder"/>/&lt;Name&gt;.&lt;Version&gt;.nupkg, replacing an older copy.
     /// </summary>
     public static PackedModule Create(string moduleFolder, string repositoryRoot, string outputFolder)

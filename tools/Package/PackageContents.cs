@@ -49,6 +49,7 @@ public static class PackageContents
         }
 
         files.Add(RootDocument(repositoryRoot, "LICENSE", required: true)!);
+        files.Add(RootDocument(repositoryRoot, "THIRD-PARTY-NOTICES.md", required: true)!);
         var readme = RootDocument(repositoryRoot, "README.md", required: false);
         if (readme != null)
         {
