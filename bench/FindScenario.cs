@@ -19,7 +19,7 @@ internal static class FindScenario
     {
         int count = settings.Quick ? 2000 : 20000;
         string jql = "project = " + Project;
-        string scenario = $"5. Find-Issue ({count:N0} issues, {count / PageSize} pages, {settings.LatencyText} per page)";
+        string scenario = $"8. Find-Issue ({count:N0} issues, {count / PageSize} pages, {settings.LatencyText} per page)";
         IssueSets.AddJira(world.Server.Jira, Project, count);
         using var raw = new RawJiraSearch(world.Server.JiraUri, world.Server.Options.JiraUser, world.Server.Options.JiraApiToken);
 

@@ -28,7 +28,7 @@ $global:graphLinks = for ($i = 0; $i -lt $from.Count; $i++) {
         int issues = settings.Quick ? 100 : 500;
         int links = settings.Quick ? 200 : 1000;
         int runs = settings.Quick ? 1 : 5;
-        string scenario = $"5. Link graph ({issues:N0} issues, {links:N0} links, no HTTP)";
+        string scenario = $"6. Link graph ({issues:N0} issues, {links:N0} links, no HTTP)";
 
         Build(world, WalkShaped(issues, links, new Random(13)));
         TimeSpan firstSvg = Measure.Time(() => Export(world, "Svg", issues));

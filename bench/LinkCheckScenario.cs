@@ -20,7 +20,7 @@ internal static class LinkCheckScenario
         int links = settings.Quick ? 100 : 1000;
         int hosts = settings.Quick ? 10 : 50;
         int latency = (int)settings.BulkLatency.TotalMilliseconds;
-        string scenario = $"5. Link check ({links} links on {hosts} hosts, pages answer after {latency} ms)";
+        string scenario = $"7. Link check ({links} links on {hosts} hosts, pages answer after {latency} ms)";
 
         RunAsync(world, report, progress, links, hosts, latency, scenario).GetAwaiter().GetResult();
     }
