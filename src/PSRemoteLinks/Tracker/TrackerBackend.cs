@@ -146,7 +146,7 @@ namespace PSRemoteLinks.Tracker
             var links = GetIssueLinksAsync(issue, context);
             var head = SendAsync(HttpMethod.Get, "issues/" + PathSegment.IssueKey(issue), null, context);
             await Task.WhenAll(links, head).ConfigureAwait(false);
-            var described = Read(head.Result, Json.TrackerIssueHeadDto);
+            var described = Read(head.Result, TrackerSearchJsonContext.Default.TrackerFoundIssueDto);
             foreach (var link in links.Result)
             {
                 TrackerMapper.Describe(link, described);

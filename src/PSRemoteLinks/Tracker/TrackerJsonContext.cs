@@ -13,7 +13,6 @@ namespace PSRemoteLinks.Tracker
     [JsonSerializable(typeof(List<TrackerLinkTypeDto>))]
     [JsonSerializable(typeof(List<TrackerApplicationDto>))]
     [JsonSerializable(typeof(TrackerMyselfDto))]
-    [JsonSerializable(typeof(TrackerIssueHeadDto))]
     internal sealed partial class TrackerJsonContext : JsonSerializerContext
     {
     }

@@ -29,7 +29,7 @@ namespace PSRemoteLinks.Tracker
         }
 
         /// <summary>Puts the issue's own summary and status (from <c>GET issues/{key}</c>) on one of its links.</summary>
-        public static void Describe(IssueLink link, TrackerIssueHeadDto issue)
+        public static void Describe(IssueLink link, TrackerFoundIssueDto issue)
         {
             link.IssueSummary = issue.Summary;
             link.IssueStatus = issue.Status?.Display ?? issue.Status?.Key;

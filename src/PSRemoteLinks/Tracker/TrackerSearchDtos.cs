@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using PSRemoteLinks.Json;
 
-// An issue as Tracker's issues/_search returns it (a bare array of these; reference: search-api.md §5).
+// An issue as Tracker returns it: from issues/_search (a bare array of these; reference: search-api.md §5), and from
+// GET issues/{key}, which the link walk reads for a start issue's own summary and status.
 namespace PSRemoteLinks.Tracker
 {
     internal sealed class TrackerFoundIssueDto
@@ -39,12 +40,13 @@ namespace PSRemoteLinks.Tracker
         public string? Display { get; set; }
     }
 
-    /// <summary>Source-generated serialization of the search shapes.</summary>
+    /// <summary>Source-generated serialization of the issue shapes.</summary>
     [JsonSourceGenerationOptions(
         PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         GenerationMode = JsonSourceGenerationMode.Metadata)]
     [JsonSerializable(typeof(List<TrackerFoundIssueDto>))]
+    [JsonSerializable(typeof(TrackerFoundIssueDto))]
     internal sealed partial class TrackerSearchJsonContext : JsonSerializerContext
     {
     }
